@@ -1,0 +1,71 @@
+package dev.tandem.ingest;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import tools.jackson.databind.ObjectMapper;
+
+import dev.tandem.kpi.Kpis;
+import dev.tandem.kpi.Source;
+
+@RestController
+@RequestMapping("/api")
+class IngestApiController {
+
+	private final Kpis kpis;
+	private final ObjectMapper mapper;
+	private final ZoneId zone;
+
+	IngestApiController(Kpis kpis, ObjectMapper mapper, ZoneId zone) {
+		this.kpis = kpis;
+		this.mapper = mapper;
+		this.zone = zone;
+	}
+
+	record Accepted(int accepted) {
+	}
+
+	/** Many KPIs at once, as a JSON array or NDJSON; all or nothing. */
+	@PostMapping(path = "/measurements", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
+	@ResponseStatus(HttpStatus.CREATED)
+	Accepted bulk(HttpServletRequest request) throws IOException {
+		var parsed = BulkParser.parse(mapper, request.getInputStream());
+		return new Accepted(kpis.record(parsed.measurements(), parsed.labels()::get, Source.API));
+	}
+
+	/** A CSV file of at,value[,note] for one KPI, sent as the body; all or nothing, errors by line. */
+	@PostMapping(path = "/kpis/{key}/measurements/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
+	@ResponseStatus(HttpStatus.CREATED)
+	Accepted importCsv(@PathVariable String key, HttpServletRequest request) throws IOException {
+		kpis.get(key);
+		return importRows(key, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
+	}
+
+	/** The same, uploaded as a form file (the KPI page's upload). */
+	@PostMapping(path = "/kpis/{key}/measurements/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	Accepted importFile(@PathVariable String key, @RequestPart("file") MultipartFile file) throws IOException {
+		kpis.get(key);
+		return importRows(key, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
+	}
+
+	private Accepted importRows(String key, InputStreamReader reader) {
+		var rows = CsvParser.parse(reader, key, zone);
+		var measurements = rows.stream().map(CsvParser.Row::measurement).toList();
+		return new Accepted(kpis.record(measurements, i -> "line " + rows.get(i).line(), Source.CSV));
+	}
+}

@@ -1,0 +1,146 @@
+package dev.tandem.kpi;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.tandem.problem.InvalidInputException;
+import dev.tandem.problem.PreconditionFailedException;
+
+@RestController
+@Validated
+@RequestMapping("/api")
+class KpiApiController {
+
+	private final Kpis kpis;
+
+	KpiApiController(Kpis kpis) {
+		this.kpis = kpis;
+	}
+
+	record MeasurementInput(@NotNull Instant at, @NotNull Double value, @Size(max = 1000) String note) {
+	}
+
+	record Accepted(int accepted) {
+	}
+
+	@PostMapping("/kpis")
+	ResponseEntity<KpiView> create(@Valid @RequestBody KpiDefinition definition) {
+		var created = kpis.create(definition);
+		return ResponseEntity.created(URI.create("/api/kpis/" + created.key())).eTag(etag(created)).body(created);
+	}
+
+	@GetMapping("/kpis")
+	List<KpiView> list(@RequestParam Optional<String> team,
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) int offset) {
+		return kpis.list(team.orElse(null)).stream().skip(offset).limit(limit).toList();
+	}
+
+	@GetMapping("/kpis/{key}")
+	ResponseEntity<KpiView> get(@PathVariable String key) {
+		var kpi = kpis.get(key);
+		return ResponseEntity.ok().eTag(etag(kpi)).body(kpi);
+	}
+
+	@PutMapping("/kpis/{key}")
+	ResponseEntity<KpiView> update(@PathVariable String key, @Valid @RequestBody KpiDefinition definition,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		if (ifMatch != null) {
+			var current = kpis.get(key);
+			if (!ifMatch.equals(etag(current)) && !ifMatch.equals("*")) {
+				throw new PreconditionFailedException("The KPI '" + key + "' has changed since " + ifMatch
+						+ " (it is now " + etag(current) + "); reload it and apply your change again.");
+			}
+		}
+		var updated = kpis.update(key, definition, null);
+		return ResponseEntity.ok().eTag(etag(updated)).body(updated);
+	}
+
+	@DeleteMapping("/kpis/{key}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String key) {
+		kpis.delete(key);
+	}
+
+	@GetMapping("/kpis/{key}/history")
+	List<KpiChange> history(@PathVariable String key) {
+		return kpis.history(key);
+	}
+
+	@PostMapping("/kpis/{key}/measurements")
+	@ResponseStatus(HttpStatus.CREATED)
+	Accepted record(@PathVariable String key, @RequestBody @Size(min = 1, max = 100_000) List<@Valid @NotNull MeasurementInput> input) {
+		kpis.get(key);
+		var measurements = input.stream().map(m -> new NewMeasurement(key, m.at(), m.value(), m.note())).toList();
+		return new Accepted(kpis.record(measurements, i -> "[" + i + "]", Source.API));
+	}
+
+	@GetMapping("/kpis/{key}/measurements")
+	List<MeasurementView> measurements(@PathVariable String key,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> to,
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) int offset) {
+		var start = from.orElse(Instant.parse("1900-01-01T00:00:00Z"));
+		var end = to.orElse(Instant.parse("2200-12-31T00:00:00Z"));
+		requireOrdered(start, end);
+		return kpis.measurements(key, start, end, limit, offset);
+	}
+
+	@GetMapping("/kpis/{key}/periods")
+	List<PeriodValue> periods(@PathVariable String key,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to) {
+		var start = from.orElse(LocalDate.of(1900, 1, 1));
+		var end = to.orElse(LocalDate.of(2200, 12, 31));
+		requireOrdered(start, end);
+		return kpis.periods(key, start, end);
+	}
+
+	@GetMapping("/kpis/{key}/health")
+	KpiHealth health(@PathVariable String key) {
+		return kpis.health(key);
+	}
+
+	@GetMapping("/health")
+	List<KpiHealth> dashboard(@RequestParam Optional<String> team) {
+		return kpis.health(team);
+	}
+
+	private static <T extends Comparable<T>> void requireOrdered(T from, T to) {
+		if (from.compareTo(to) > 0) {
+			throw new InvalidInputException("to", "must not be before from");
+		}
+	}
+
+	private static String etag(KpiView kpi) {
+		return "\"" + kpi.version() + "\"";
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.tandem.kpi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads many KPI definitions at once in three statements (definitions, drivers, seasonal
+ * thresholds), where loading them one aggregate at a time would cost three per KPI.
+ */
+@Repository
+class KpiReader {
+
+	private final JdbcClient jdbc;
+
+	KpiReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Kpi> all(Long teamId) {
+		var drivers = new HashMap<Long, Set<Kpi.Driver>>();
+		jdbc.sql("select kpi_id, driver_id from kpi_driver").query(rs -> {
+			drivers.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(new Kpi.Driver(rs.getLong(2)));
+		});
+		var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
+		jdbc.sql("select * from kpi_threshold").query(rs -> {
+			seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
+				.add(new PeriodThreshold(rs.getObject("valid_from", LocalDate.class), thresholds(rs)));
+		});
+		var sql = "select * from kpi" + (teamId == null ? "" : " where team_id = :team") + " order by slug";
+		var statement = jdbc.sql(sql);
+		if (teamId != null) {
+			statement = statement.param("team", teamId);
+		}
+		return statement.query((rs, n) -> kpi(rs, drivers, seasonal)).list();
+	}
+
+	Map<Long, String> keysById() {
+		var keys = new HashMap<Long, String>();
+		jdbc.sql("select id, slug from kpi").query(rs -> {
+			keys.put(rs.getLong(1), rs.getString(2));
+		});
+		return keys;
+	}
+
+	private static Kpi kpi(ResultSet rs, Map<Long, Set<Kpi.Driver>> drivers, Map<Long, Set<PeriodThreshold>> seasonal)
+			throws SQLException {
+		long id = rs.getLong("id");
+		long owner = rs.getLong("owner_id");
+		Long ownerId = rs.wasNull() ? null : owner;
+		return new Kpi(id, rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+				rs.getLong("team_id"), ownerId, Unit.valueOf(rs.getString("unit")), rs.getString("currency"),
+				rs.getString("formula"), Source.valueOf(rs.getString("source")),
+				Frequency.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")),
+				rs.getString("category"), Indicator.valueOf(rs.getString("indicator")),
+				Shape.valueOf(rs.getString("shape")), thresholds(rs), drivers.getOrDefault(id, Set.of()),
+				seasonal.getOrDefault(id, Set.of()), rs.getLong("version"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static Thresholds thresholds(ResultSet rs) throws SQLException {
+		var direction = rs.getString("direction");
+		return new Thresholds(direction == null ? null : Direction.valueOf(direction), number(rs, "target"),
+				number(rs, "warning"), number(rs, "lower_bound"), number(rs, "upper_bound"), number(rs, "tolerance"),
+				number(rs, "baseline"), rs.getObject("baseline_date", LocalDate.class),
+				rs.getObject("target_date", LocalDate.class));
+	}
+
+	private static Double number(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+}

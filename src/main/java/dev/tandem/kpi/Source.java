@@ -1,0 +1,6 @@
+package dev.tandem.kpi;
+
+/** Where a KPI's values come from. */
+public enum Source {
+	MANUAL, API, CSV, PULL
+}
