@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
 @TestPropertySource(properties = { "tandem.demo=false", "tandem.admin.user=" + TestUsers.ADMIN,
-		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn",
+		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn", "spring.main.banner-mode=off",
 		"logging.level.dev.tandem=info" })
 @Tag("db")
 public @interface TandemTest {

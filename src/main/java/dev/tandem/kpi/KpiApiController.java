@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +32,6 @@ import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.PreconditionFailedException;
 
 @RestController
-@Validated
 @RequestMapping("/api")
 class KpiApiController {
 

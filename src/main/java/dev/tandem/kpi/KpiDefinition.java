@@ -34,7 +34,7 @@ public record KpiDefinition(
 		@NotNull Shape shape,
 		Direction direction, Double target, Double warning, Double lower, Double upper, Double tolerance,
 		Double baseline, LocalDate baselineDate, LocalDate targetDate,
-		@Valid @Size(max = 120) List<@NotNull PeriodThresholds> thresholdsByPeriod,
+		@Size(max = 120) List<@Valid @NotNull PeriodThresholds> thresholdsByPeriod,
 		Long version) {
 
 	/** Thresholds in force from a date on; the same shape fields as the KPI's own. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -101,11 +102,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		var problems = e.getParameterValidationResults().stream()
-			.flatMap(result -> result.getResolvableErrors().stream()
-				.map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-						error.getDefaultMessage())))
-			.toList();
+		var problems = new java.util.ArrayList<FieldProblem>();
+		for (var result : e.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors errors) {
+				// a bean inside the body (or an element of a list body): name the field, with its index
+				var prefix = errors.getContainerIndex() == null ? "" : "[" + errors.getContainerIndex() + "].";
+				errors.getFieldErrors().forEach(error -> problems.add(new FieldProblem(prefix + error.getField(),
+						error.getDefaultMessage())));
+			}
+			else {
+				var name = result.getMethodParameter().getParameterName();
+				var prefix = result.getContainerIndex() == null ? name : "[" + result.getContainerIndex() + "]";
+				result.getResolvableErrors().forEach(error -> problems.add(new FieldProblem(prefix, error.getDefaultMessage())));
+			}
+		}
 		return ResponseEntity.badRequest().body(invalid(summary(problems), problems));
 	}
 
