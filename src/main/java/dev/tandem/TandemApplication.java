@@ -3,7 +3,10 @@ package dev.tandem;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.boot.SpringApplication;
@@ -40,6 +43,15 @@ public class TandemApplication {
 				return bean;
 			}
 		};
+	}
+
+	/** The one line a person starting Tandem looks for: where to open it, once it is ready (demo loaded). */
+	@EventListener
+	void announce(ApplicationReadyEvent event) {
+		var port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+		if (port != null) {
+			LoggerFactory.getLogger(TandemApplication.class).info("Tandem is running at http://localhost:{}/", port);
+		}
 	}
 
 	@Bean

@@ -1,0 +1,99 @@
+package dev.tandem.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.tandem.kpi.Kpis;
+import dev.tandem.org.NewPerson;
+import dev.tandem.org.NewTeam;
+import dev.tandem.org.Organisation;
+import dev.tandem.org.Role;
+
+/**
+ * Loads the demo organisation into an empty database, in one transaction: a half-loaded demo
+ * would be worse than none. "Empty" means no teams yet; a first admin may already exist.
+ */
+@Component
+@Order(10)
+class DemoOrganisation implements ApplicationRunner {
+
+	/** Every demo person signs in with this password; documented in the README, demo mode only. */
+	static final String PASSWORD = "tandem-demo";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+	private final Organisation organisation;
+	private final Kpis kpis;
+	private final Environment environment;
+	private final TransactionTemplate transaction;
+	private final Clock clock;
+	private final ZoneId zone;
+
+	DemoOrganisation(Organisation organisation, Kpis kpis, Environment environment, TransactionTemplate transaction,
+			Clock clock, ZoneId zone) {
+		this.organisation = organisation;
+		this.kpis = kpis;
+		this.environment = environment;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!DemoSwitch.enabled(environment) || !organisation.teams().isEmpty()) {
+			return;
+		}
+		long started = System.nanoTime();
+		transaction.executeWithoutResult(status -> load());
+		log.info("Loaded the demo organisation in {} ms; sign in as maria / {}", (System.nanoTime() - started) / 1_000_000,
+				PASSWORD);
+	}
+
+	void load() {
+		team("northwind", "Northwind Group", null);
+		team("patient-platform", "Patient Platform", "northwind");
+		team("customer-support", "Customer Support", "northwind");
+		team("sales", "Sales", "northwind");
+		team("marketing", "Marketing", "northwind");
+		team("people-ops", "People & Culture", "northwind");
+		team("racing", "Northwind Racing (F1)", "northwind");
+
+		person("maria", "Maria Chen", Role.ADMIN, "northwind");
+		person("sam", "Sam Okafor", Role.EDITOR, "patient-platform");
+		person("priya", "Priya Nair", Role.EDITOR, "customer-support");
+		person("lee", "Lee Martin", Role.MEMBER, "customer-support");
+		person("diego", "Diego Alvarez", Role.EDITOR, "sales");
+		person("emma", "Emma Schulz", Role.EDITOR, "marketing");
+		person("hana", "Hana Sato", Role.EDITOR, "people-ops");
+		person("luca", "Luca Rossi", Role.EDITOR, "racing");
+		person("olivia", "Olivia Brown", Role.VIEWER, "northwind");
+
+		var today = LocalDate.now(clock.withZone(zone));
+		for (var demo : new DemoKpis(new DemoSeries(today, zone, 42), today).all()) {
+			kpis.create(demo.definition());
+			var history = demo.history();
+			kpis.record(history, i -> demo.definition().key() + "[" + i + "]", demo.definition().source());
+		}
+	}
+
+	private void team(String key, String name, String parent) {
+		organisation.createTeam(new NewTeam(key, name, parent));
+	}
+
+	private void person(String username, String name, Role role, String team) {
+		organisation.createPerson(new NewPerson(username, name, username + "@northwind.example", role, List.of(team),
+				PASSWORD));
+	}
+}
