@@ -195,6 +195,17 @@ public class Kpis {
 		return after;
 	}
 
+	/** Rebuilds every KPI's periods and state from its raw points (after a change of time zone). */
+	@Transactional
+	public int rebuildAllPeriods() {
+		var all = reader.all(null);
+		all.forEach(this::rebuildPeriods);
+		var now = clock.instant();
+		var states = store.states();
+		store.saveStates(all.stream().map(kpi -> recorder.judge(kpi, states.get(kpi.id()), now)).toList(), now);
+		return all.size();
+	}
+
 	private void rebuildPeriods(Kpi kpi) {
 		store.deleteAllPeriods(kpi.id());
 		var periods = store.rollUp(kpi.id(), kpi.frequency(), zone, Instant.EPOCH.minusSeconds(5_000_000_000L),
