@@ -110,20 +110,30 @@ final class CsvParser {
 		}
 	}
 
+	/** True when the record ends inside a quoted field, so that the next line continues it. */
 	private static boolean openQuote(CharSequence record) {
-		int quotes = 0;
-		for (int i = 0; i < record.length(); i++) {
-			if (record.charAt(i) == '"') {
-				quotes++;
-			}
-		}
-		return quotes % 2 == 1;
+		return split(record) == null;
 	}
 
 	static List<String> fields(String record) {
+		var fields = split(record);
+		if (fields == null) {
+			throw new IllegalArgumentException(
+					"a quoted field is never closed (inside a quoted field, write a quote as two quotes)");
+		}
+		return fields;
+	}
+
+	/**
+	 * The record's fields, or null when it ends inside a quoted field. A quote opens a quoted field
+	 * only at the start of a field (RFC 4180); elsewhere, as in {@code 27" screen}, it is just a
+	 * character, and must not swallow the following lines into one field.
+	 */
+	private static List<String> split(CharSequence record) {
 		var fields = new ArrayList<String>();
 		var field = new StringBuilder();
 		boolean quoted = false;
+		boolean atStart = true;
 		for (int i = 0; i < record.length(); i++) {
 			char c = record.charAt(i);
 			if (quoted) {
@@ -138,16 +148,22 @@ final class CsvParser {
 					field.append(c);
 				}
 			}
-			else if (c == '"') {
+			else if (c == '"' && atStart) {
 				quoted = true;
+				atStart = false;
 			}
 			else if (c == ',') {
 				fields.add(field.toString());
 				field.setLength(0);
+				atStart = true;
 			}
 			else {
 				field.append(c);
+				atStart = atStart && Character.isWhitespace(c);
 			}
+		}
+		if (quoted) {
+			return null;
 		}
 		fields.add(field.toString());
 		return fields;

@@ -92,7 +92,7 @@ final class HealthRules {
 		double value = period.value(kpi.aggregation());
 		var t = kpi.thresholdsFor(period.start());
 		return switch (kpi.shape()) {
-			case THRESHOLD -> value * t.direction().sign();
+			case THRESHOLD -> (value - t.target()) * t.direction().sign();
 			case BAND -> -Math.max(0, Math.max(t.lower() - value, value - t.upper()));
 			case TRAJECTORY -> (value - t.expectedAt(dateOf(period, zone))) * t.direction().sign();
 		};
