@@ -38,6 +38,7 @@ final class BulkParser {
 		var problems = new ArrayList<FieldProblem>();
 		var keys = new HashMap<String, String>();
 		String label = "body";
+		int problemCount = 0;
 		try (JsonParser parser = mapper.createParser(body)) {
 			var token = parser.nextToken();
 			boolean array = token == JsonToken.START_ARRAY;
@@ -51,7 +52,7 @@ final class BulkParser {
 					throw new InvalidInputException(label, "must be a JSON object {\"kpi\", \"at\", \"value\"}");
 				}
 				var problem = row(parser, keys, measurements);
-				if (problem != null && problems.size() < MAX_PROBLEMS) {
+				if (problem != null && ++problemCount <= MAX_PROBLEMS) {
 					problems.add(new FieldProblem(label, problem));
 				}
 				labels.add(label);
@@ -68,12 +69,22 @@ final class BulkParser {
 					"is not valid JSON (column " + (location == null ? "?" : location.getColumnNr()) + ")");
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
+			throw new InvalidInputException(withRest(problems, problemCount));
 		}
 		if (measurements.isEmpty()) {
 			throw new InvalidInputException("body", "send at least one measurement");
 		}
 		return new Parsed(measurements, labels);
+	}
+
+	/** The problems listed, and a last line saying how many more there were. */
+	static List<FieldProblem> withRest(List<FieldProblem> listed, int total) {
+		if (total <= listed.size()) {
+			return listed;
+		}
+		var all = new ArrayList<>(listed);
+		all.add(new FieldProblem("body", (total - listed.size()) + " more problems not listed"));
+		return all;
 	}
 
 	/** Reads one object; returns what is wrong with it, or null after adding it. */
@@ -97,7 +108,14 @@ final class BulkParser {
 						problem = "value: must be a number";
 					}
 				}
-				case "note" -> note = token == JsonToken.VALUE_STRING ? parser.getString() : null;
+				case "note" -> {
+					if (token == JsonToken.VALUE_STRING) {
+						note = parser.getString();
+					}
+					else if (token != JsonToken.VALUE_NULL) {
+						problem = "note: must be a string";
+					}
+				}
 				default -> problem = "'" + field + "' is not a known field (kpi, at, value, note)";
 			}
 			if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {

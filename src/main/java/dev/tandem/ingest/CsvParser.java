@@ -23,6 +23,10 @@ import dev.tandem.problem.InvalidInputException;
  */
 final class CsvParser {
 
+	/** Plain decimal numbers, optionally with an exponent: not Java's hexadecimal or 1d/1f forms. */
+	private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern
+		.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$");
+
 	private CsvParser() {
 	}
 
@@ -32,6 +36,7 @@ final class CsvParser {
 	static List<Row> parse(Reader input, String kpi, ZoneId zone) {
 		var rows = new ArrayList<Row>();
 		var problems = new ArrayList<FieldProblem>();
+		int problemCount = 0;
 		try (var reader = new BufferedReader(input)) {
 			int lineNumber = 0;
 			String line;
@@ -57,7 +62,7 @@ final class CsvParser {
 					rows.add(new Row(startLine, row(fields(record.toString()), kpi, zone)));
 				}
 				catch (IllegalArgumentException e) {
-					if (problems.size() < BulkParser.MAX_PROBLEMS) {
+					if (++problemCount <= BulkParser.MAX_PROBLEMS) {
 						problems.add(new FieldProblem("line " + startLine, e.getMessage()));
 					}
 				}
@@ -67,7 +72,7 @@ final class CsvParser {
 			throw new UncheckedIOException(e);
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
+			throw new InvalidInputException(BulkParser.withRest(problems, problemCount));
 		}
 		if (rows.isEmpty()) {
 			throw new InvalidInputException("file", "has no rows; expected lines of at,value[,note]");
@@ -80,13 +85,11 @@ final class CsvParser {
 			throw new IllegalArgumentException("expected at,value[,note] but found " + fields.size() + " fields");
 		}
 		var at = instant(fields.get(0).strip(), zone);
-		double value;
-		try {
-			value = Double.parseDouble(fields.get(1).strip());
-		}
-		catch (NumberFormatException e) {
+		var number = fields.get(1).strip();
+		if (!DECIMAL.matcher(number).matches()) {
 			throw new IllegalArgumentException("value: '" + fields.get(1) + "' is not a number (use a dot for decimals)");
 		}
+		double value = Double.parseDouble(number);
 		if (!Double.isFinite(value)) {
 			throw new IllegalArgumentException("value: must be a finite number");
 		}

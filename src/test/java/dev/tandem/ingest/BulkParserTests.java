@@ -264,8 +264,16 @@ class BulkParserTests {
 
 			var problems = problems(body);
 
-			assertThat(problems).hasSize(BulkParser.MAX_PROBLEMS);
+			assertThat(problems).hasSize(BulkParser.MAX_PROBLEMS + 1);
 			assertThat(problems.get(49).field()).isEqualTo("[49]");
+			assertThat(problems.get(50).message()).isEqualTo("30 more problems not listed");
+		}
+
+		@Test
+		void aNoteMustBeAString() {
+			assertThat(problems("[{\"kpi\":\"a\",\"at\":\"2026-01-01T00:00:00Z\",\"value\":1,\"note\":5}]"))
+				.singleElement()
+				.satisfies(problem -> assertThat(problem.message()).isEqualTo("note: must be a string"));
 		}
 
 		@Test

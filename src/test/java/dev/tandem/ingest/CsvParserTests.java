@@ -241,10 +241,25 @@ class CsvParserTests {
 		}
 
 		@ParameterizedTest(name = "value {0}")
-		@ValueSource(strings = { "NaN", "Infinity", "-Infinity", "1e400" })
+		@ValueSource(strings = { "1e400", "-1e400" })
 		void aValueMustBeFinite(String value) {
 			assertThat(problems("2026-03-01T10:00:00Z," + value))
 				.containsExactly(new FieldProblem("line 1", "value: must be a finite number"));
+		}
+
+		@ParameterizedTest(name = "value {0}")
+		@ValueSource(strings = { "NaN", "Infinity", "-Infinity", "1d", "2f", "0x1p3", "1,5" })
+		void onlyPlainDecimalsAreNumbers(String value) {
+			assertThat(problems("2026-03-01T10:00:00Z,\"" + value + "\"")).singleElement()
+				.satisfies(problem -> assertThat(problem.message()).contains("is not a number"));
+		}
+
+		@ParameterizedTest(name = "value {0}")
+		@ValueSource(strings = { "42", "-3.5", "+0.25", ".5", "7.", "1e3", "2.5E-4" })
+		void plainDecimalsAreNumbers(String value) {
+			assertThat(CsvParser.parse(new java.io.StringReader("2026-03-01T10:00:00Z," + value), "kpi",
+					java.time.ZoneOffset.UTC)).singleElement()
+				.satisfies(row -> assertThat(row.measurement().value()).isEqualTo(Double.parseDouble(value)));
 		}
 	}
 
@@ -294,9 +309,10 @@ class CsvParserTests {
 
 			var problems = problems(csv);
 
-			assertThat(problems).hasSize(BulkParser.MAX_PROBLEMS);
+			assertThat(problems).hasSize(BulkParser.MAX_PROBLEMS + 1);
 			assertThat(problems.get(0).field()).isEqualTo("line 1");
 			assertThat(problems.get(49).field()).isEqualTo("line 50");
+			assertThat(problems.get(50).message()).isEqualTo("20 more problems not listed");
 		}
 
 		@ParameterizedTest(name = "file \"{0}\"")
