@@ -12,10 +12,12 @@ import org.springframework.data.relational.core.mapping.RelationalMappingContext
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
+@EnableAsync
 public class TandemApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,143 @@
+package dev.tandem.loop;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import dev.tandem.loop.ProposalView.SuggestedKeyResult;
+
+/** Proposals in SQL. Keys of other modules (KPI, team, person, objective) are kept as ids only. */
+@Repository
+class ProposalStore {
+
+	private final JdbcClient jdbc;
+
+	ProposalStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A stored proposal, with the ids the view resolves to keys and names. */
+	record Proposal(long id, long kpiId, ProposalReason reason, ProposalState state, long teamId, Long ownerId,
+			Long cycleId, String objective, KpiSituation situation, boolean recoveredSince, Instant createdAt,
+			Instant decidedAt, String decidedBy, String dismissReason, Long objectiveId) {
+	}
+
+	/** Inserts an OPEN proposal; the unique open_kpi_id refuses a second open one for the same KPI. */
+	long insert(long kpiId, ProposalReason reason, long teamId, Long ownerId, Long cycleId, ProposalDraft draft,
+			KpiSituation situation, Instant at) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into proposal (kpi_id, open_kpi_id, reason, state, team_id, owner_id, cycle_id, suggested_objective,
+				  situation_status, situation_value, situation_worsening, situation_distance, created_at)
+				values (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(kpiId, kpiId, reason.name(), teamId, ownerId, cycleId, draft.objective(), situation.status().name(),
+					situation.value(), situation.worseningPeriods(), situation.distance(), utc(at))
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		return id;
+	}
+
+	void insertKeyResult(long proposalId, int position, long kpiId, SuggestedKeyResult keyResult) {
+		jdbc.sql("insert into proposal_key_result (proposal_id, position, kpi_id, title, baseline, target) values (?, ?, ?, ?, ?, ?)")
+			.params(proposalId, position, kpiId, keyResult.title(), keyResult.baseline(), keyResult.target())
+			.update();
+	}
+
+	boolean hasOpen(long kpiId) {
+		return jdbc.sql("select count(*) from proposal where open_kpi_id = ?").param(kpiId).query(Long.class).single() > 0;
+	}
+
+	Optional<Proposal> lastDismissed(long kpiId) {
+		return jdbc.sql("select * from proposal where kpi_id = ? and state = 'DISMISSED' order by decided_at desc, id desc limit 1")
+			.param(kpiId)
+			.query((rs, n) -> proposal(rs))
+			.optional();
+	}
+
+	/** The KPI is healthy again: past dismissals no longer hold, and an open proposal is moot. */
+	void recovered(long kpiId, Instant at) {
+		jdbc.sql("update proposal set recovered_since = true where kpi_id = ? and state = 'DISMISSED'").param(kpiId).update();
+		jdbc.sql("update proposal set state = 'WITHDRAWN', open_kpi_id = null, decided_at = ?, decided_by = 'system' where open_kpi_id = ?")
+			.params(utc(at), kpiId)
+			.update();
+	}
+
+	Optional<Proposal> find(long id) {
+		return jdbc.sql("select * from proposal where id = ?").param(id).query((rs, n) -> proposal(rs)).optional();
+	}
+
+	List<Proposal> list(ProposalState state, int limit, int offset) {
+		return jdbc.sql("select * from proposal where state = ? order by created_at desc, id desc limit ? offset ?")
+			.params(state.name(), limit, offset)
+			.query((rs, n) -> proposal(rs))
+			.list();
+	}
+
+	record StoredKeyResult(long proposalId, long kpiId, String title, Double baseline, double target) {
+	}
+
+	List<StoredKeyResult> keyResults(List<Long> proposalIds) {
+		if (proposalIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from proposal_key_result where proposal_id in (:ids) order by proposal_id, position")
+			.param("ids", proposalIds)
+			.query((rs, n) -> {
+				double baseline = rs.getDouble("baseline");
+				return new StoredKeyResult(rs.getLong("proposal_id"), rs.getLong("kpi_id"), rs.getString("title"),
+						rs.wasNull() ? null : baseline, rs.getDouble("target"));
+			})
+			.list();
+	}
+
+	/** Decides an OPEN proposal; false when it was no longer open (someone else decided first). */
+	boolean dismiss(long id, String reason, String by, Instant at) {
+		return jdbc.sql("""
+				update proposal set state = 'DISMISSED', open_kpi_id = null, dismiss_reason = ?, decided_by = ?, decided_at = ?
+				where id = ? and state = 'OPEN'""")
+			.params(reason, by, utc(at), id)
+			.update() == 1;
+	}
+
+	boolean accept(long id, long objectiveId, String by, Instant at) {
+		return jdbc.sql("""
+				update proposal set state = 'ACCEPTED', open_kpi_id = null, objective_id = ?, decided_by = ?, decided_at = ?
+				where id = ? and state = 'OPEN'""")
+			.params(objectiveId, by, utc(at), id)
+			.update() == 1;
+	}
+
+	private static Proposal proposal(ResultSet rs) throws SQLException {
+		double value = rs.getDouble("situation_value");
+		Double situationValue = rs.wasNull() ? null : value;
+		var situation = new KpiSituation(dev.tandem.kpi.HealthStatus.valueOf(rs.getString("situation_status")),
+				situationValue, rs.getInt("situation_worsening"), rs.getDouble("situation_distance"));
+		return new Proposal(rs.getLong("id"), rs.getLong("kpi_id"), ProposalReason.valueOf(rs.getString("reason")),
+				ProposalState.valueOf(rs.getString("state")), rs.getLong("team_id"), nullableLong(rs, "owner_id"),
+				nullableLong(rs, "cycle_id"), rs.getString("suggested_objective"), situation,
+				rs.getBoolean("recovered_since"), instant(rs, "created_at"), instant(rs, "decided_at"),
+				rs.getString("decided_by"), rs.getString("dismiss_reason"), nullableLong(rs, "objective_id"));
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant at) {
+		return at.atOffset(ZoneOffset.UTC);
+	}
+}
