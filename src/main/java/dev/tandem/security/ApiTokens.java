@@ -118,6 +118,7 @@ class ApiTokens {
 	}
 
 	/** The authentication a presented secret stands for, if it is a live token of an active person. */
+	@Transactional
 	Optional<ApiTokenAuthentication> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX)) {
 			return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.tandem.security;
 
+import java.util.Map;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -18,17 +20,17 @@ class LoginPageController {
 	}
 
 	@GetMapping("/login")
-	String login(Authentication authentication, @RequestParam(required = false) String error,
-			@RequestParam(required = false) Integer locked, @RequestParam(required = false) String logout,
-			@RequestParam(name = "sso-failed", required = false) String ssoFailed, Model model) {
+	String login(Authentication authentication, @RequestParam(required = false) Integer locked,
+			@RequestParam Map<String, String> params, Model model) {
 		if (authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/";
 		}
-		model.addAttribute("failed", error != null);
+		// "?error" carries no value: its presence is the message
+		model.addAttribute("failed", params.containsKey("error"));
 		model.addAttribute("lockedMinutes", locked == null ? null : Math.max(1, Math.min(locked, 24 * 60)));
-		model.addAttribute("signedOut", logout != null);
-		model.addAttribute("singleSignOnFailed", ssoFailed != null);
+		model.addAttribute("signedOut", params.containsKey("logout"));
+		model.addAttribute("singleSignOnFailed", params.containsKey("sso-failed"));
 		model.addAttribute("singleSignOn", singleSignOn.enabled() ? singleSignOn.displayName() : null);
 		model.addAttribute("singleSignOnPath", "/oauth2/authorization/" + SingleSignOnProperties.REGISTRATION_ID);
 		return "login";
