@@ -147,6 +147,8 @@ public final class BrowserSession implements AutoCloseable {
 			throw new UncheckedIOException(e);
 		}
 		var path = SCREENSHOTS.resolve(name + ".png");
+		// from the top: a sticky header would otherwise be drawn wherever the page was scrolled to
+		page.evaluate("() => window.scrollTo(0, 0)");
 		page.screenshot(new Page.ScreenshotOptions().setPath(path).setFullPage(true));
 		return path;
 	}
