@@ -23,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
 @ContextConfiguration(initializers = TestDatabase.class)
 @TestPropertySource(properties = { "tandem.demo=false", "tandem.admin.user=" + TestUsers.ADMIN,
 		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn", "spring.main.banner-mode=off",
-		"logging.level.dev.tandem=info" })
+		"logging.level.dev.tandem=info",
+		// every test request comes from 127.0.0.1: the per-address lock is tested on its own
+		"tandem.security.sign-in.max-failures-per-address=0" })
 @Tag("db")
 public @interface TandemTest {
 }

@@ -1,5 +1,7 @@
 package dev.tandem.org;
 
+import java.util.Optional;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -12,11 +14,16 @@ public final class Actor {
 	}
 
 	public static String current() {
+		return signedIn().orElse(SYSTEM);
+	}
+
+	/** The signed-in person's username (an API token acts as its owner); empty when nobody has signed in. */
+	public static Optional<String> signedIn() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
-			return SYSTEM;
+			return Optional.empty();
 		}
-		return authentication.getName();
+		return Optional.of(authentication.getName());
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,17 +27,23 @@ public class Organisation {
 	private final TeamRepository teams;
 	private final PersonRepository people;
 	private final PasswordEncoder passwords;
+	private final Permissions permissions;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Organisation(TeamRepository teams, PersonRepository people, PasswordEncoder passwords, Clock clock) {
+	Organisation(TeamRepository teams, PersonRepository people, PasswordEncoder passwords, Permissions permissions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.teams = teams;
 		this.people = people;
 		this.passwords = passwords;
+		this.permissions = permissions;
+		this.events = events;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public TeamView createTeam(NewTeam request) {
+		permissions.requireAdmin();
 		if (teams.findByKey(request.key()).isPresent()) {
 			throw new ConflictException("A team with key '" + request.key() + "' already exists.");
 		}
@@ -47,7 +54,9 @@ public class Organisation {
 				.id();
 		}
 		var saved = teams.save(new Team(null, request.key(), request.name().strip(), parentId, null, clock.instant()));
-		return view(saved, teamsById());
+		var view = view(saved, teamsById());
+		events.publishEvent(new AuditableChange("team.created", view.key(), "Created team " + view.name(), null, view));
+		return view;
 	}
 
 	public List<TeamView> teams() {
@@ -75,6 +84,7 @@ public class Organisation {
 
 	@Transactional
 	public PersonView createPerson(NewPerson request) {
+		permissions.requireAdmin();
 		if (people.findByUsername(request.username()).isPresent()) {
 			throw new ConflictException("A person with username '" + request.username() + "' already exists.");
 		}
@@ -97,7 +107,10 @@ public class Organisation {
 		var email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
 		var saved = people.save(new Person(null, request.username(), request.displayName().strip(), email,
 				request.role(), hash, true, null, clock.instant(), memberships));
-		return view(saved, teamsById());
+		var view = view(saved, teamsById());
+		events.publishEvent(new AuditableChange("person.created", view.username(),
+				"Created " + view.role() + " " + view.displayName(), null, view));
+		return view;
 	}
 
 	public List<PersonView> people() {
@@ -111,6 +124,20 @@ public class Organisation {
 
 	public Optional<PersonView> findPerson(String username) {
 		return people.findByUsername(username).map(person -> view(person, teamsById()));
+	}
+
+	/**
+	 * The one person with this e-mail address (case-insensitive, as addresses are in practice);
+	 * empty when nobody or several people have it, since then it identifies no one.
+	 */
+	public Optional<PersonView> findPersonByEmail(String email) {
+		var found = people.findAllByEmailIgnoreCase(email.strip());
+		return found.size() == 1 ? Optional.of(view(found.get(0), teamsById())) : Optional.empty();
+	}
+
+	/** The active person signed in now, if any; the system acting alone has none. */
+	public Optional<PersonView> signedIn() {
+		return Actor.signedIn().flatMap(this::findPerson).filter(PersonView::active);
 	}
 
 	public Optional<PersonView> findPerson(long id) {

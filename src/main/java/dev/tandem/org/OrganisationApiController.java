@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.tandem.problem.NotFoundException;
+
 @RestController
 @RequestMapping("/api")
 class OrganisationApiController {
@@ -58,6 +60,12 @@ class OrganisationApiController {
 	@GetMapping("/people/{username}")
 	PersonView person(@PathVariable String username) {
 		return organisation.person(username);
+	}
+
+	/** Who the credentials sent belong to: a quick check for a script's token or password. */
+	@GetMapping("/me")
+	PersonView me() {
+		return organisation.signedIn().orElseThrow(() -> new NotFoundException("signed-in person", Actor.current()));
 	}
 
 	private static <T> List<T> page(List<T> all, int limit, int offset) {

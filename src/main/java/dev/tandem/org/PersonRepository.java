@@ -11,5 +11,7 @@ interface PersonRepository extends ListCrudRepository<Person, Long> {
 
 	List<Person> findAllByOrderByUsername();
 
+	List<Person> findAllByEmailIgnoreCase(String email);
+
 	long countByRole(Role role);
 }

@@ -1,6 +1,9 @@
 package dev.tandem.security;
 
 import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Validator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +17,12 @@ import dev.tandem.org.NewPerson;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Role;
 
-/** On an empty database, the first administrator comes from TANDEM_ADMIN_USER / TANDEM_ADMIN_PASSWORD. */
+/**
+ * On an empty database, the first administrator comes from TANDEM_ADMIN_USER /
+ * TANDEM_ADMIN_PASSWORD. Runs first (order 0), so that a demo organisation loaded after it
+ * does not make the database look taken. The password obeys the same rules as any other
+ * (at least 10 characters): an administrator with a weak password is not created at all.
+ */
 @Component
 @Order(0)
 class FirstAdmin implements ApplicationRunner {
@@ -22,12 +30,15 @@ class FirstAdmin implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
 	private final Organisation organisation;
+	private final Validator validator;
 	private final String username;
 	private final String password;
 
-	FirstAdmin(Organisation organisation, @Value("${tandem.admin.user:${TANDEM_ADMIN_USER:}}") String username,
+	FirstAdmin(Organisation organisation, Validator validator,
+			@Value("${tandem.admin.user:${TANDEM_ADMIN_USER:}}") String username,
 			@Value("${tandem.admin.password:${TANDEM_ADMIN_PASSWORD:}}") String password) {
 		this.organisation = organisation;
+		this.validator = validator;
 		this.username = username;
 		this.password = password;
 	}
@@ -41,7 +52,16 @@ class FirstAdmin implements ApplicationRunner {
 			log.info("TANDEM_ADMIN_USER is set but the database already has people; no first admin created.");
 			return;
 		}
-		organisation.createPerson(new NewPerson(username, "Administrator", null, Role.ADMIN, List.of(), password));
+		var admin = new NewPerson(username, "Administrator", null, Role.ADMIN, List.of(), password);
+		var problems = validator.validate(admin);
+		if (!problems.isEmpty()) {
+			// names the fields and rules only: the values may be the password itself
+			log.error("No first administrator created: TANDEM_ADMIN_USER / TANDEM_ADMIN_PASSWORD are invalid ({}).",
+					problems.stream().map(problem -> problem.getPropertyPath() + " " + problem.getMessage())
+						.sorted().collect(Collectors.joining("; ")));
+			return;
+		}
+		organisation.createPerson(admin);
 		log.info("Created the first administrator '{}'.", username);
 	}
 }

@@ -1,28 +1,75 @@
 package dev.tandem.security;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import dev.tandem.org.Organisation;
+import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Two filter chains: the API (HTTP Basic or a bearer token on every call, problem details
+ * for 401/403, no CSRF token needed when credentials come in the Authorization header), and
+ * the pages (form sign-in, optional single sign-on, CSRF tokens on every form). Everything
+ * but static assets and the sign-in page requires a signed-in person; what a person may
+ * change is decided by {@link dev.tandem.org.Permissions}, not here.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ SignInPolicy.class, SingleSignOnProperties.class })
 class SecurityConfiguration {
 
+	static final String[] PUBLIC_PATHS = { "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/login",
+			"/error" };
+
+	private final String contentSecurityPolicy;
+
+	SecurityConfiguration(@Value("${tandem.security.content-security-policy}") String contentSecurityPolicy) {
+		this.contentSecurityPolicy = contentSecurityPolicy;
+	}
+
+	/** bcrypt for new passwords; the delegating encoder still verifies (and names) older schemes. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
-	UserDetailsService people(Organisation organisation) {
+	SignInThrottle signInThrottle(SignInPolicy policy, Clock clock, ApplicationEventPublisher events) {
+		return new SignInThrottle(policy, clock, events);
+	}
+
+	/**
+	 * The only AuthenticationProvider bean, so Spring Security builds the shared
+	 * AuthenticationManager — used by the form and by HTTP Basic alike — from it alone.
+	 */
+	@Bean
+	AuthenticationProvider passwordSignIn(Organisation organisation, PasswordEncoder passwords, SignInThrottle throttle) {
+		var dao = new DaoAuthenticationProvider(people(organisation));
+		dao.setPasswordEncoder(passwords);
+		return new ThrottledSignIn(dao, throttle);
+	}
+
+	private static UserDetailsService people(Organisation organisation) {
 		return username -> {
 			var person = organisation.findPerson(username)
 				.filter(found -> found.active())
@@ -34,14 +81,60 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-				.anyRequest().authenticated())
-			.httpBasic(Customizer.withDefaults())
-			.formLogin(Customizer.withDefaults())
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, JsonMapper json) throws Exception {
+		var problems = new ApiProblems(json);
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::carriesNoSession))
+			.requestCache(cache -> cache.disable())
+			.headers(this::headers)
 			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, ObjectProvider<SingleSignOnPeople> singleSignOn) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
+			.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(formFailure()))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.headers(this::headers);
+		var people = singleSignOn.getIfAvailable();
+		if (people != null) {
+			http.oauth2Login(login -> login.loginPage("/login")
+				.failureUrl("/login?sso-failed")
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(people)));
+		}
+		return http.build();
+	}
+
+	/**
+	 * CSRF protects what a browser sends on its own: the session cookie. A request with
+	 * credentials in its Authorization header (which a forged cross-site request cannot set),
+	 * or with no session at all, has nothing to forge — and an anonymous one then gets a 401.
+	 */
+	private static boolean carriesNoSession(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null;
+	}
+
+	private void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+			.frameOptions(frames -> frames.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.contentTypeOptions(options -> {
+			});
+	}
+
+	/** Back to the sign-in page, saying whether the password was wrong or sign-in is locked (and for how long). */
+	private static AuthenticationFailureHandler formFailure() {
+		return (request, response, e) -> {
+			var query = e instanceof SignInLockedException locked
+					? "locked=" + Math.max(1, (locked.retryAfter().toSeconds() + 59) / 60) : "error";
+			response.sendRedirect(request.getContextPath() + "/login?" + query);
+		};
 	}
 }

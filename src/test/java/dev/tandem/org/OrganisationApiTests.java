@@ -60,6 +60,8 @@ class OrganisationApiTests {
 		assertThat(post("/api/teams", "{\"key\":\"x\",\"name\":\"X\",\"colour\":\"red\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("colour");
+		assertThat(mvc.get().uri("/api/teams?limit=0").with(admin())).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("limit");
 		assertThat(mvc.get().uri("/api/teams/no-such-team").with(admin())).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson().extractingPath("$.detail").asString().contains("no-such-team");
 	}

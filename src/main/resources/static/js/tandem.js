@@ -1,0 +1,281 @@
+/*
+ * Tandem's own small behaviours. Loaded (not deferred) in <head> by the layout, before htmx
+ * and Chart.js (both deferred), so that it can mark the page as scripted before the first
+ * paint; everything else waits for DOMContentLoaded, by which time both libraries are there.
+ * No inline script anywhere: the content security policy allows scripts from 'self' only.
+ */
+(function () {
+	"use strict";
+
+	// CSS folds the phone navigation behind a button only when script can unfold it again.
+	document.documentElement.classList.add("js");
+
+	var charts = {
+		colours: function () {
+			var style = getComputedStyle(document.documentElement);
+			var read = function (name) {
+				return style.getPropertyValue(name).trim();
+			};
+			return {
+				series: [read("--color-primary"), read("--stale-solid"), read("--amber-solid"), read("--green-solid")],
+				text: read("--color-text-muted"),
+				grid: read("--color-border"),
+				target: read("--red-solid"),
+				band: read("--green-bg"),
+				median: read("--neutral-solid")
+			};
+		},
+
+		json: function (canvas, name) {
+			var value = canvas.getAttribute(name);
+			if (!value) {
+				return [];
+			}
+			try {
+				return JSON.parse(value);
+			} catch (e) {
+				console.warn("Tandem: " + name + " is not valid JSON on", canvas);
+				return [];
+			}
+		},
+
+		number: function (canvas, name) {
+			var value = canvas.getAttribute(name);
+			return value === null || value === "" ? null : Number(value);
+		},
+
+		/* A constant line across the chart, as a dataset, so that the legend and tooltip name it. */
+		line: function (label, value, count, colour, dash) {
+			return {
+				label: label,
+				data: new Array(count).fill(value),
+				borderColor: colour,
+				borderWidth: 1.5,
+				borderDash: dash,
+				pointRadius: 0,
+				pointHitRadius: 0,
+				fill: false,
+				type: "line"
+			};
+		},
+
+		config: function (canvas) {
+			var colours = charts.colours();
+			var type = canvas.getAttribute("data-chart") || "line";
+			var labels = charts.json(canvas, "data-labels");
+			var unit = canvas.getAttribute("data-unit") || "";
+			var compact = canvas.hasAttribute("data-compact");
+			var datasets = charts.json(canvas, "data-series").map(function (series, index) {
+				var colour = colours.series[index % colours.series.length];
+				return {
+					label: series.label,
+					data: series.values,
+					borderColor: colour,
+					backgroundColor: type === "bar" ? colour : colour + "22",
+					borderWidth: 2,
+					pointRadius: compact ? 0 : 2.5,
+					pointHoverRadius: 4,
+					tension: 0.25,
+					spanGaps: true,
+					fill: compact && type === "line"
+				};
+			});
+			var lower = charts.number(canvas, "data-band-lower");
+			var upper = charts.number(canvas, "data-band-upper");
+			if (lower !== null && upper !== null) {
+				var top = charts.line("Desired range", upper, labels.length, colours.band, []);
+				top.backgroundColor = colours.band;
+				top.borderColor = "transparent";
+				top.fill = "+1";
+				datasets.push(top, charts.line("Lower bound", lower, labels.length, "transparent", []));
+			}
+			var target = charts.number(canvas, "data-target");
+			if (target !== null) {
+				datasets.push(charts.line("Target", target, labels.length, colours.target, [6, 4]));
+			}
+			var median = charts.number(canvas, "data-median");
+			if (median !== null) {
+				datasets.push(charts.line("Median", median, labels.length, colours.median, [2, 3]));
+			}
+			var withUnit = function (value) {
+				return value + unit;
+			};
+			return {
+				type: type,
+				data: { labels: labels, datasets: datasets },
+				options: {
+					responsive: true,
+					maintainAspectRatio: false,
+					animation: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? false : { duration: 300 },
+					interaction: { mode: "index", intersect: false },
+					plugins: {
+						// fills (the desired band, a sparkline's area) go under every line, the target line included
+						filler: { drawTime: "beforeDatasetsDraw" },
+						legend: {
+							display: !compact && datasets.length > 1,
+							position: "bottom",
+							labels: {
+								color: colours.text,
+								boxWidth: 12,
+								filter: function (item) {
+									return item.text !== "Lower bound";
+								}
+							}
+						},
+						tooltip: {
+							enabled: !compact,
+							filter: function (item) {
+								return item.dataset.label !== "Lower bound";
+							},
+							callbacks: {
+								label: function (context) {
+									return context.dataset.label + ": " + withUnit(context.formattedValue);
+								}
+							}
+						}
+					},
+					scales: {
+						x: {
+							display: !compact,
+							grid: { display: false },
+							ticks: { color: colours.text, maxRotation: 0, autoSkipPadding: 12 }
+						},
+						y: {
+							display: !compact,
+							min: charts.number(canvas, "data-min") === null ? undefined : charts.number(canvas, "data-min"),
+							max: charts.number(canvas, "data-max") === null ? undefined : charts.number(canvas, "data-max"),
+							grid: { color: colours.grid },
+							border: { display: false },
+							ticks: { color: colours.text, callback: withUnit }
+						}
+					}
+				}
+			};
+		},
+
+		draw: function (root) {
+			if (typeof Chart === "undefined") {
+				return;
+			}
+			root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+				if (!Chart.getChart(canvas)) {
+					new Chart(canvas, charts.config(canvas));
+				}
+			});
+		},
+
+		/* htmx is about to replace these elements: free their charts first. */
+		release: function (root) {
+			if (typeof Chart === "undefined") {
+				return;
+			}
+			root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+				var chart = Chart.getChart(canvas);
+				if (chart) {
+					chart.destroy();
+				}
+			});
+		}
+	};
+
+	var navigation = {
+		init: function () {
+			var header = document.querySelector(".site-header");
+			var toggle = header && header.querySelector(".nav-toggle");
+			if (!toggle) {
+				return;
+			}
+			// the button keeps its name ("Menu"); aria-expanded tells whether the menu is open
+			var setOpen = function (open) {
+				header.classList.toggle("is-open", open);
+				toggle.setAttribute("aria-expanded", String(open));
+			};
+			toggle.addEventListener("click", function () {
+				setOpen(!header.classList.contains("is-open"));
+			});
+			document.addEventListener("keydown", function (event) {
+				if (event.key === "Escape" && header.classList.contains("is-open")) {
+					setOpen(false);
+					toggle.focus();
+				}
+			});
+		}
+	};
+
+	var menus = {
+		/* <details> menus close on Escape and on a click elsewhere, as a menu is expected to. */
+		init: function () {
+			document.addEventListener("click", function (event) {
+				document.querySelectorAll(".user-menu details[open]").forEach(function (menu) {
+					if (!menu.contains(event.target)) {
+						menu.removeAttribute("open");
+					}
+				});
+			});
+			document.addEventListener("keydown", function (event) {
+				if (event.key !== "Escape") {
+					return;
+				}
+				document.querySelectorAll(".user-menu details[open]").forEach(function (menu) {
+					menu.removeAttribute("open");
+					menu.querySelector("summary").focus();
+				});
+			});
+		}
+	};
+
+	var toasts = {
+		show: function (message) {
+			var region = document.getElementById("toasts");
+			if (!region) {
+				return;
+			}
+			var toast = document.createElement("div");
+			toast.className = "toast";
+			toast.textContent = message;
+			region.appendChild(toast);
+			window.setTimeout(function () {
+				toast.remove();
+			}, 6000);
+		}
+	};
+
+	var htmxSupport = {
+		init: function () {
+			if (typeof htmx === "undefined") {
+				return;
+			}
+			var token = document.querySelector('meta[name="csrf-token"]');
+			var header = document.querySelector('meta[name="csrf-header"]');
+			document.body.addEventListener("htmx:configRequest", function (event) {
+				if (token && header) {
+					event.detail.headers[header.content] = token.content;
+				}
+			});
+			document.body.addEventListener("htmx:beforeSwap", function (event) {
+				charts.release(event.detail.target);
+			});
+			document.body.addEventListener("htmx:responseError", function (event) {
+				var status = event.detail.xhr.status;
+				toasts.show(status === 403 ? "You may not do that." :
+					status === 404 ? "That no longer exists; reload the page." :
+					status === 409 ? "Someone else changed this in the meantime; reload and try again." :
+					"Something went wrong on our side; nothing was saved.");
+			});
+			document.body.addEventListener("htmx:sendError", function () {
+				toasts.show("The server could not be reached; check the connection and try again.");
+			});
+			// content htmx swaps in; not htmx.onLoad, which registers too late when called from DOMContentLoaded
+			document.body.addEventListener("htmx:load", function (event) {
+				charts.draw(event.detail.elt);
+			});
+		}
+	};
+
+	document.addEventListener("DOMContentLoaded", function () {
+		navigation.init();
+		menus.init();
+		charts.draw(document);
+		htmxSupport.init();
+	});
+})();

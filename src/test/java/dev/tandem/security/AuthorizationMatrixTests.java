@@ -1,0 +1,237 @@
+package dev.tandem.security;
+
+import static dev.tandem.TestUsers.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import com.jayway.jsonpath.JsonPath;
+
+import dev.tandem.TandemTest;
+import dev.tandem.TestUsers;
+import dev.tandem.org.Organisation;
+import dev.tandem.org.Role;
+
+/**
+ * Who may call what, for every endpoint the application has. The matrix below is the
+ * contract: an endpoint that is not in it fails {@link #everyEndpointIsInTheMatrix()}, so
+ * whoever adds an endpoint also says who may call it — and each entry is then called as
+ * every kind of caller, expecting the allowed ones through (any status but 401/403 and a
+ * redirect to sign-in: a 400 or 404 is "allowed") and the others refused.
+ * <p>
+ * To add an endpoint: add a {@link Rule} to {@link #MATRIX} with the callers allowed and a
+ * request that would succeed for them — a valid body and ids of real things, since a 400
+ * for a bad body would hide a missing permission check. Things the request needs (a KPI
+ * owned by {@link Caller#OWNER_MEMBER} in {@link Fixture#team}, say) go into {@link Fixture}.
+ */
+@TandemTest
+class AuthorizationMatrixTests {
+
+	enum Caller {
+		ANONYMOUS, ADMIN, EDITOR_OF_TEAM, EDITOR_OF_OTHER_TEAM, OWNER_MEMBER, OTHER_MEMBER, VIEWER
+	}
+
+	static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+
+	static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+
+	static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
+
+	/** {@code Permissions.requireEditorOf(fixture.team)}. */
+	static final Set<Caller> TEAM_EDITORS = EnumSet.of(Caller.ADMIN, Caller.EDITOR_OF_TEAM);
+
+	/** {@code Permissions.requireRecorderOf(fixture.team, fixture.owner)}. */
+	static final Set<Caller> RECORDERS = EnumSet.of(Caller.ADMIN, Caller.EDITOR_OF_TEAM, Caller.OWNER_MEMBER);
+
+	/** {@code Permissions.requireSelfOrAdmin(fixture.owner)}. */
+	static final Set<Caller> OWNER_OR_ADMIN = EnumSet.of(Caller.ADMIN, Caller.OWNER_MEMBER);
+
+	record Rule(String endpoint, Set<Caller> allowed, Function<Fixture, MockHttpServletRequestBuilder> request) {
+	}
+
+	/** THE MATRIX. Keys are "METHOD /pattern" as Spring maps them ("ALL" for a mapping without a method). */
+	static final List<Rule> MATRIX = List.of(
+			// organisation
+			new Rule("GET /api/teams", SIGNED_IN, f -> get("/api/teams")),
+			new Rule("GET /api/teams/{key}", SIGNED_IN, f -> get("/api/teams/" + f.team)),
+			new Rule("POST /api/teams", ADMINS, f -> json(post("/api/teams"), """
+					{"key":"%s","name":"Matrix"}""".formatted(unique("matrix")))),
+			new Rule("GET /api/people", SIGNED_IN, f -> get("/api/people")),
+			new Rule("GET /api/people/{username}", SIGNED_IN, f -> get("/api/people/" + f.username(Caller.VIEWER))),
+			new Rule("POST /api/people", ADMINS, f -> json(post("/api/people"), """
+					{"username":"%s","displayName":"Matrix","role":"VIEWER","teams":["%s"]}"""
+				.formatted(unique("matrix"), f.team))),
+			new Rule("GET /api/me", SIGNED_IN, f -> get("/api/me")),
+			// security
+			new Rule("POST /api/tokens", SIGNED_IN, f -> json(post("/api/tokens"), "{\"name\":\"matrix\"}")),
+			new Rule("GET /api/tokens", SIGNED_IN, f -> get("/api/tokens")),
+			new Rule("DELETE /api/tokens/{id}", OWNER_OR_ADMIN, f -> delete("/api/tokens/" + f.newTokenOfOwner())),
+			new Rule("GET /api/audit", ADMINS, f -> get("/api/audit")),
+			new Rule("GET /admin/audit", ADMINS, f -> get("/admin/audit")),
+			new Rule("GET /login", EVERYONE, f -> get("/login")),
+			// Spring Boot's error endpoint: public, so that an error page never asks for a sign-in
+			new Rule("ALL /error", EVERYONE, f -> get("/error")));
+
+	private static Fixture fixture;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Organisation organisation;
+
+	@Test
+	void everyEndpointIsInTheMatrix() {
+		var listed = MATRIX.stream().map(Rule::endpoint).collect(Collectors.toCollection(TreeSet::new));
+		var mapped = endpoints();
+		assertThat(difference(mapped, listed))
+			.as("endpoints missing from AuthorizationMatrixTests.MATRIX: add a Rule saying who may call each")
+			.isEmpty();
+		assertThat(difference(listed, mapped)).as("matrix entries for endpoints that no longer exist").isEmpty();
+		assertThat(MATRIX.stream().map(Rule::endpoint).distinct().count()).as("duplicate matrix entries")
+			.isEqualTo(MATRIX.size());
+	}
+
+	@TestFactory
+	Stream<DynamicTest> eachEndpointAdmitsExactlyItsCallers() {
+		return MATRIX.stream().flatMap(rule -> EnumSet.allOf(Caller.class).stream()
+			.map(caller -> DynamicTest.dynamicTest(rule.endpoint() + " as " + caller, () -> check(rule, caller))));
+	}
+
+	private void check(Rule rule, Caller caller) {
+		var f = fixture();
+		var request = rule.request().apply(f);
+		var api = rule.endpoint().contains(" /api/");
+		if (caller != Caller.ANONYMOUS) {
+			if (api) {
+				request.with(TestUsers.as(f.username(caller)));
+			}
+			else {
+				request.session(f.session(caller)).with(csrf());
+			}
+		}
+		var result = mvc.perform(request);
+		var status = result.getResponse().getStatus();
+		var location = result.getResponse().getRedirectedUrl();
+		var denied = status == 401 || status == 403 || status == 302 && location != null && location.endsWith("/login");
+		var expectAllowed = rule.allowed().contains(caller);
+		assertThat(denied).as("%s as %s answered %d%s; expected it to be %s", rule.endpoint(), caller, status,
+				location == null ? "" : " to " + location, expectAllowed ? "allowed" : "denied")
+			.isEqualTo(!expectAllowed);
+		if (api && caller == Caller.ANONYMOUS && !expectAllowed) {
+			assertThat(result).hasStatus(401).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+	}
+
+	private Set<String> endpoints() {
+		return context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().stream()
+			.flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
+			.flatMap(AuthorizationMatrixTests::endpoints)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	private static Stream<String> endpoints(RequestMappingInfo info) {
+		var methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
+		return info.getPatternValues().stream()
+			.flatMap(pattern -> (methods.isEmpty() ? List.of("ALL") : methods).stream().map(method -> method + " " + pattern));
+	}
+
+	private static Set<String> difference(Set<String> a, Set<String> b) {
+		var result = new TreeSet<>(a);
+		result.removeAll(b);
+		return result;
+	}
+
+	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	private synchronized Fixture fixture() {
+		if (fixture == null || fixture.organisation != organisation) {
+			fixture = new Fixture(organisation, mvc);
+		}
+		return fixture;
+	}
+
+	/** What the matrix's requests refer to: two teams and a person of each kind. */
+	static final class Fixture {
+
+		final Organisation organisation;
+		final MockMvcTester mvc;
+		/** The team the editor, both members and the viewer belong to. */
+		final String team;
+		final String otherTeam;
+		private final Map<Caller, String> usernames = new EnumMap<>(Caller.class);
+		private final Map<Caller, MockHttpSession> sessions = new EnumMap<>(Caller.class);
+
+		Fixture(Organisation organisation, MockMvcTester mvc) {
+			this.organisation = organisation;
+			this.mvc = mvc;
+			this.team = TestUsers.team(organisation);
+			this.otherTeam = TestUsers.team(organisation);
+			usernames.put(Caller.ADMIN, TestUsers.person(organisation, Role.ADMIN));
+			usernames.put(Caller.EDITOR_OF_TEAM, TestUsers.person(organisation, Role.EDITOR, team));
+			usernames.put(Caller.EDITOR_OF_OTHER_TEAM, TestUsers.person(organisation, Role.EDITOR, otherTeam));
+			usernames.put(Caller.OWNER_MEMBER, TestUsers.person(organisation, Role.MEMBER, team));
+			usernames.put(Caller.OTHER_MEMBER, TestUsers.person(organisation, Role.MEMBER, team));
+			usernames.put(Caller.VIEWER, TestUsers.person(organisation, Role.VIEWER, team));
+		}
+
+		String username(Caller caller) {
+			return usernames.get(caller);
+		}
+
+		/** The id of the person who owns the fixture's things (KPIs, key results, tokens). */
+		long owner() {
+			return organisation.person(username(Caller.OWNER_MEMBER)).id();
+		}
+
+		/** A browser session signed in through the form, for pages. */
+		MockHttpSession session(Caller caller) {
+			return sessions.computeIfAbsent(caller, ignored -> {
+				var result = mvc.post().uri("/login").with(csrf())
+					.param("username", username(caller)).param("password", TestUsers.PASSWORD).exchange();
+				assertThat(result).hasStatus3xxRedirection().redirectedUrl().doesNotContain("error");
+				return (MockHttpSession) result.getRequest().getSession(false);
+			});
+		}
+
+		/** A fresh token of the owner, since revoking one uses it up. */
+		long newTokenOfOwner() {
+			MvcTestResult created = mvc.post().uri("/api/tokens").with(TestUsers.as(username(Caller.OWNER_MEMBER)))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"to revoke\"}").exchange();
+			assertThat(created).hasStatus(201);
+			var body = new String(created.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+			return ((Number) JsonPath.read(body, "$.id")).longValue();
+		}
+	}
+}

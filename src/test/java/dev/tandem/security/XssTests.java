@@ -1,0 +1,89 @@
+package dev.tandem.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import dev.tandem.TandemTest;
+import dev.tandem.TestUsers;
+
+/**
+ * Stored text is shown escaped, everywhere. Thymeleaf's th:text escapes; th:utext and
+ * [(...)] inlining do not, so no template may use them. Pages that show stored text are
+ * listed in {@link #PAGES}: add yours, and store its text in {@link #storeTheAttack()} if
+ * the team name alone does not reach it.
+ */
+@TandemTest
+class XssTests {
+
+	static final String ATTACK = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
+
+	/** Pages that show stored names and texts, read as an administrator after the attack is stored. */
+	static final List<String> PAGES = List.of("/admin/audit");
+
+	private static final Pattern UNESCAPED = Pattern.compile("th:utext|data-th-utext|\\[\\(");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void noTemplateWritesUnescapedText() throws IOException {
+		var templates = Path.of("src/main/resources/templates");
+		assertThat(templates).isDirectory();
+		try (Stream<Path> files = Files.walk(templates)) {
+			var offenders = files.filter(Files::isRegularFile)
+				.filter(file -> {
+					try {
+						return UNESCAPED.matcher(Files.readString(file)).find();
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				})
+				.map(Path::toString)
+				.toList();
+			assertThat(offenders).as("templates using th:utext or [(...)]: use th:text / [[...]]").isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@FieldSource("PAGES")
+	void storedTextIsEscapedOnEveryPage(String page) {
+		storeTheAttack();
+		var response = mvc.get().uri(page).session(signedInAdmin());
+		assertThat(response).hasStatusOk().bodyText()
+			.doesNotContain(ATTACK)
+			.doesNotContain("<script>alert")
+			.doesNotContain("<img src=x")
+			.contains("&lt;script&gt;alert(");
+	}
+
+	private void storeTheAttack() {
+		var key = TestUsers.unique("xss");
+		assertThat(mvc.post().uri("/api/teams").with(TestUsers.admin()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"key\":\"%s\",\"name\":\"%s\"}".formatted(key, ATTACK.replace("\"", "\\\""))))
+			.hasStatus(HttpStatus.CREATED);
+	}
+
+	private MockHttpSession signedInAdmin() {
+		var result = mvc.post().uri("/login").with(csrf())
+			.param("username", TestUsers.ADMIN).param("password", TestUsers.ADMIN_PASSWORD).exchange();
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+}
