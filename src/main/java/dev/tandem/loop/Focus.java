@@ -1,12 +1,13 @@
 package dev.tandem.loop;
 
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.kpi.Kpis;
+import dev.tandem.okr.Okrs;
 
 /** The focus ranking over every KPI as it stands now. */
 @Service
@@ -14,12 +15,18 @@ import dev.tandem.kpi.Kpis;
 public class Focus {
 
 	private final Kpis kpis;
+	private final Okrs okrs;
 
-	Focus(Kpis kpis) {
+	Focus(Kpis kpis, Okrs okrs) {
 		this.kpis = kpis;
+		this.okrs = okrs;
 	}
 
+	/** Unhealthy KPIs, most important first; a KPI guarding an active objective weighs more. */
 	public List<FocusItem> ranking() {
-		return FocusRanking.rank(kpis.list(null), Set.of());
+		var guardrails = okrs.activeObjectivesWithGuardrails().stream()
+			.flatMap(o -> o.guardrails().stream().map(g -> g.kpi()))
+			.collect(Collectors.toSet());
+		return FocusRanking.rank(kpis.list(null), guardrails);
 	}
 }

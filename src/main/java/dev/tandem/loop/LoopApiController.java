@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,17 +19,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/loop")
+@Validated
 class LoopApiController {
 
 	private final Proposals proposals;
+	private final Graduations graduations;
+	private final GuardrailAlerts alerts;
 	private final Focus focus;
 
-	LoopApiController(Proposals proposals, Focus focus) {
+	LoopApiController(Proposals proposals, Graduations graduations, GuardrailAlerts alerts, Focus focus) {
 		this.proposals = proposals;
+		this.graduations = graduations;
+		this.alerts = alerts;
 		this.focus = focus;
 	}
 
 	record Dismissal(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	/** Optional on accept: the cycle to put the objective in (else the proposal's, or the current or next one). */
+	record Acceptance(Long cycle) {
+	}
+
+	record Accepted(long objectiveId, ProposalView proposal) {
 	}
 
 	@GetMapping("/proposals")
@@ -43,9 +56,51 @@ class LoopApiController {
 		return proposals.get(id);
 	}
 
+	@PostMapping("/proposals/{id}/accept")
+	Accepted accept(@PathVariable long id, @RequestBody(required = false) Acceptance acceptance) {
+		var accepted = proposals.accept(id, acceptance == null ? null : acceptance.cycle());
+		return new Accepted(accepted.objectiveId(), accepted);
+	}
+
 	@PostMapping("/proposals/{id}/dismiss")
 	ProposalView dismiss(@PathVariable long id, @Valid @RequestBody Dismissal dismissal) {
 		return proposals.dismiss(id, dismissal.reason());
+	}
+
+	@GetMapping("/graduations")
+	List<GraduationView> graduations(@RequestParam(defaultValue = "OPEN") GraduationState state,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) int offset) {
+		return graduations.list(state, limit, offset);
+	}
+
+	@GetMapping("/graduations/{id}")
+	GraduationView graduation(@PathVariable long id) {
+		return graduations.get(id);
+	}
+
+	@PostMapping("/graduations/{id}/accept")
+	GraduationView acceptGraduation(@PathVariable long id,
+			@Valid @RequestBody(required = false) GraduationAcceptance choices) {
+		return graduations.accept(id, choices);
+	}
+
+	@PostMapping("/graduations/{id}/dismiss")
+	GraduationView dismissGraduation(@PathVariable long id, @Valid @RequestBody Dismissal dismissal) {
+		return graduations.dismiss(id, dismissal.reason());
+	}
+
+	/** Open alerts by default; {@code state=ALL} adds the cleared ones, {@code objective} narrows to one. */
+	@GetMapping("/alerts")
+	List<GuardrailAlertView> alerts(@RequestParam(defaultValue = "OPEN") AlertFilter state,
+			@RequestParam(required = false) Long objective,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) int offset) {
+		return alerts.list(state == AlertFilter.OPEN, objective, limit, offset);
+	}
+
+	enum AlertFilter {
+		OPEN, ALL
 	}
 
 	@GetMapping("/focus")

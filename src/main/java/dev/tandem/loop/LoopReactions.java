@@ -1,5 +1,7 @@
 package dev.tandem.loop;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -9,11 +11,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.tandem.kpi.KpiHealthChanged;
 import dev.tandem.kpi.MeasurementRecorded;
+import dev.tandem.okr.CheckInRecorded;
+import dev.tandem.okr.CycleClosed;
+import dev.tandem.okr.ObjectiveActivated;
 
 /**
  * The loop's reactions to what other modules announce. Each runs after the announcing
  * transaction commits, in its own, and is kept in the event publication registry until it
- * completes, so a reaction is resubmitted if the process dies before it ran.
+ * completes, so a reaction is resubmitted if the process dies before it ran. Every reaction is
+ * idempotent: the unique constraints behind proposals, graduations and alerts turn a
+ * concurrent or repeated reaction into "already done".
  */
 @Component
 class LoopReactions {
@@ -21,29 +28,79 @@ class LoopReactions {
 	private static final Logger log = LoggerFactory.getLogger(LoopReactions.class);
 
 	private final Proposals proposals;
+	private final Graduations graduations;
+	private final GuardrailAlerts alerts;
 
-	LoopReactions(Proposals proposals) {
+	LoopReactions(Proposals proposals, Graduations graduations, GuardrailAlerts alerts) {
 		this.proposals = proposals;
+		this.graduations = graduations;
+		this.alerts = alerts;
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(MeasurementRecorded event) {
-		consider(event.kpi());
+		propose(event.kpi());
+		graduate(graduations.reachedThrough(event.kpi()));
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(KpiHealthChanged event) {
-		consider(event.kpi());
+		propose(event.kpi());
+		guard();
 	}
 
-	private void consider(String kpi) {
+	@Async
+	@TransactionalEventListener
+	void on(CheckInRecorded event) {
+		graduate(List.of(event.keyResultId()));
+	}
+
+	@Async
+	@TransactionalEventListener
+	void on(ObjectiveActivated event) {
+		guard();
+	}
+
+	@Async
+	@TransactionalEventListener
+	void on(CycleClosed event) {
+		graduate(graduations.reachedIn(event.cycleId()));
+		guard();
+	}
+
+	void propose(String kpi) {
 		try {
 			proposals.consider(kpi).ifPresent(id -> log.info("Proposed an objective for KPI '{}' (proposal {}).", kpi, id));
 		}
 		catch (DuplicateKeyException concurrent) {
 			// another reaction to the same KPI proposed first: one open proposal is the point
+		}
+	}
+
+	void graduate(List<Long> keyResultIds) {
+		for (var id : keyResultIds) {
+			try {
+				if (graduations.considerKeyResult(id)) {
+					log.info("Key result {} reached its target: proposed its graduation.", id);
+				}
+			}
+			catch (DuplicateKeyException concurrent) {
+				// proposed by a concurrent reaction
+			}
+		}
+	}
+
+	void guard() {
+		try {
+			int raised = alerts.evaluate();
+			if (raised > 0) {
+				log.info("Raised {} guardrail alert(s).", raised);
+			}
+		}
+		catch (DuplicateKeyException concurrent) {
+			// a concurrent evaluation raised the same alert; the next one settles the rest
 		}
 	}
 }

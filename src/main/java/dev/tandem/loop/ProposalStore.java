@@ -3,8 +3,6 @@ package dev.tandem.loop;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +11,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.tandem.loop.ProposalView.SuggestedKeyResult;
+
+import static dev.tandem.loop.Rows.instant;
+import static dev.tandem.loop.Rows.nullableLong;
+import static dev.tandem.loop.Rows.utc;
 
 /** Proposals in SQL. Keys of other modules (KPI, team, person, objective) are kept as ids only. */
 @Repository
@@ -91,9 +93,8 @@ class ProposalStore {
 		return jdbc.sql("select * from proposal_key_result where proposal_id in (:ids) order by proposal_id, position")
 			.param("ids", proposalIds)
 			.query((rs, n) -> {
-				double baseline = rs.getDouble("baseline");
 				return new StoredKeyResult(rs.getLong("proposal_id"), rs.getLong("kpi_id"), rs.getString("title"),
-						rs.wasNull() ? null : baseline, rs.getDouble("target"));
+						Rows.nullableDouble(rs, "baseline"), rs.getDouble("target"));
 			})
 			.list();
 	}
@@ -116,8 +117,7 @@ class ProposalStore {
 	}
 
 	private static Proposal proposal(ResultSet rs) throws SQLException {
-		double value = rs.getDouble("situation_value");
-		Double situationValue = rs.wasNull() ? null : value;
+		Double situationValue = Rows.nullableDouble(rs, "situation_value");
 		var situation = new KpiSituation(dev.tandem.kpi.HealthStatus.valueOf(rs.getString("situation_status")),
 				situationValue, rs.getInt("situation_worsening"), rs.getDouble("situation_distance"));
 		return new Proposal(rs.getLong("id"), rs.getLong("kpi_id"), ProposalReason.valueOf(rs.getString("reason")),
@@ -125,19 +125,5 @@ class ProposalStore {
 				nullableLong(rs, "cycle_id"), rs.getString("suggested_objective"), situation,
 				rs.getBoolean("recovered_since"), instant(rs, "created_at"), instant(rs, "decided_at"),
 				rs.getString("decided_by"), rs.getString("dismiss_reason"), nullableLong(rs, "objective_id"));
-	}
-
-	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static OffsetDateTime utc(Instant at) {
-		return at.atOffset(ZoneOffset.UTC);
 	}
 }

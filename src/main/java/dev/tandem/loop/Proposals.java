@@ -1,6 +1,8 @@
 package dev.tandem.loop;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Kpis;
+import dev.tandem.okr.CycleView;
+import dev.tandem.okr.Okrs;
 import dev.tandem.org.Actor;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
@@ -30,14 +34,19 @@ public class Proposals {
 	private final Kpis kpis;
 	private final Organisation organisation;
 	private final Permissions permissions;
+	private final Okrs okrs;
 	private final Clock clock;
+	private final ZoneId zone;
 
-	Proposals(ProposalStore store, Kpis kpis, Organisation organisation, Permissions permissions, Clock clock) {
+	Proposals(ProposalStore store, Kpis kpis, Organisation organisation, Permissions permissions, Okrs okrs,
+			Clock clock, ZoneId zone) {
 		this.store = store;
 		this.kpis = kpis;
 		this.organisation = organisation;
 		this.permissions = permissions;
+		this.okrs = okrs;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/**
@@ -68,7 +77,8 @@ public class Proposals {
 		var draft = ProposalDraft.of(kpi, reason.get(), drivers);
 		var teamId = organisation.team(kpi.team()).id();
 		var ownerId = kpi.owner() == null ? null : organisation.findPerson(kpi.owner()).map(p -> p.id()).orElse(null);
-		long id = store.insert(kpi.id(), reason.get(), teamId, ownerId, null, draft, situation, now);
+		var cycle = cycle().map(CycleView::id).orElse(null);
+		long id = store.insert(kpi.id(), reason.get(), teamId, ownerId, cycle, draft, situation, now);
 		var byKey = new java.util.HashMap<String, KpiView>();
 		byKey.put(kpi.key(), kpi);
 		drivers.forEach(driver -> byKey.put(driver.key(), driver));
@@ -87,6 +97,37 @@ public class Proposals {
 		return views(List.of(proposal(id))).get(0);
 	}
 
+	/**
+	 * Accepts an open proposal: a draft objective in the chosen cycle (or the proposal's, or the
+	 * current or next one) whose key results follow the KPI and its drivers; the KPI is then
+	 * under improvement by that objective, so it is not proposed again meanwhile.
+	 */
+	@Transactional
+	public ProposalView accept(long id, Long cycleId) {
+		var proposal = proposal(id);
+		permissions.requireEditorOf(proposal.teamId());
+		requireOpen(proposal, "accepted");
+		var view = get(id);
+		var cycle = cycleId != null ? cycleId : proposal.cycleId() != null ? proposal.cycleId()
+				: cycle().map(CycleView::id)
+					.orElseThrow(() -> new ConflictException("There is no open cycle to put the objective in: create one "
+							+ "(POST /api/cycles) or name one as {\"cycle\": id}."));
+		var owner = view.owner() != null ? view.owner() : Actor.signedIn().orElse(null);
+		if (owner == null) {
+			throw new ConflictException("The KPI has no owner to own the objective: give the KPI an owner first.");
+		}
+		var keyResults = view.keyResults().stream()
+			.map(k -> new Okrs.DraftKeyResult(k.title(), k.kpi(), owner, k.baseline(), k.target()))
+			.toList();
+		var objective = okrs.createDraft(new Okrs.DraftObjective(cycle, view.team(), owner, view.suggestedObjective(),
+				why(view), keyResults));
+		if (!store.accept(id, objective.id(), Actor.current(), clock.instant())) {
+			throw new ConflictException("Proposal " + id + " was decided by someone else a moment ago.");
+		}
+		kpis.improving(view.kpi(), objective.id());
+		return get(id);
+	}
+
 	@Transactional
 	public ProposalView dismiss(long id, String reason) {
 		if (reason == null || reason.isBlank()) {
@@ -94,11 +135,36 @@ public class Proposals {
 		}
 		var proposal = proposal(id);
 		permissions.requireEditorOf(proposal.teamId());
+		requireOpen(proposal, "dismissed");
 		if (!store.dismiss(id, reason.strip(), Actor.current(), clock.instant())) {
-			throw new ConflictException("Proposal " + id + " is already " + proposal(id).state().name().toLowerCase()
-					+ "; only an open proposal can be dismissed.");
+			throw new ConflictException("Proposal " + id + " was decided by someone else a moment ago.");
 		}
 		return get(id);
+	}
+
+	/** Open proposals a person may decide: for KPIs they own, or of teams they edit. */
+	public List<ProposalView> waitingFor(String username) {
+		return list(ProposalState.OPEN, 1000, 0).stream()
+			.filter(p -> username.equals(p.owner()) || permissions.mayEdit(organisation.team(p.team()).id()))
+			.toList();
+	}
+
+	private static void requireOpen(ProposalStore.Proposal proposal, String verb) {
+		if (proposal.state() != ProposalState.OPEN) {
+			throw new ConflictException("Proposal " + proposal.id() + " is already "
+					+ proposal.state().name().toLowerCase() + "; only an open proposal can be " + verb + ".");
+		}
+	}
+
+	private Optional<CycleView> cycle() {
+		return CycleChoice.choose(okrs.currentCycle(), okrs.nextCycle(), LocalDate.now(clock.withZone(zone)));
+	}
+
+	private static String why(ProposalView view) {
+		var first = view.suggestedKeyResult();
+		return "Proposed by Tandem because " + view.kpiName() + " is "
+				+ (view.reason() == ProposalReason.RED ? "red" : "worsening period after period")
+				+ (first == null ? "." : ": " + first.title().substring(0, 1).toLowerCase() + first.title().substring(1) + ".");
 	}
 
 	ProposalStore.Proposal proposal(long id) {

@@ -3,5 +3,5 @@
  * worsening KPI suggests a focused objective), graduation (a reached key result raises its
  * KPI's thresholds), guardrail alerts, the focus ranking and the coach.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Loop", allowedDependencies = { "org", "kpi", "problem", "scheduling" })
+@org.springframework.modulith.ApplicationModule(displayName = "Loop", allowedDependencies = { "org", "kpi", "okr", "problem", "scheduling" })
 package dev.tandem.loop;

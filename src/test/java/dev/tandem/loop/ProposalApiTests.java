@@ -179,7 +179,8 @@ class ProposalApiTests {
 		assertThat(api.post("/api/kpis", """
 				{"key":"%s","name":"KPI %s","team":"%s","owner":"%s","unit":"PERCENT","source":"API","frequency":"DAILY",
 				 "aggregation":"LAST","indicator":"%s","shape":"THRESHOLD","direction":"%s","target":%s,"warning":%s%s}"""
-			.formatted(key, key, team, owner, indicator, direction, target, warning, driverList)))
+			.formatted(key, key.replaceAll("[^a-z]+", " ").strip(), team, owner, indicator, direction, target, warning,
+					driverList)))
 			.hasStatus(HttpStatus.CREATED);
 		return key;
 	}

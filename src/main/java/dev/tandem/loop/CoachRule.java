@@ -1,0 +1,7 @@
+package dev.tandem.loop;
+
+/** The coach's checks; the names are stable ids that clients rely on. */
+public enum CoachRule {
+	GOAL_OVERLOAD, TOO_MANY_KEY_RESULTS, TOO_MANY_KPIS, BUSINESS_AS_USUAL, TASK_NOT_OUTCOME, NUMERIC_OBJECTIVE,
+	MISSING_OWNER, MISSING_BASELINE, SET_AND_FORGET, SANDBAGGING, KPI_INCOMPLETE, KPI_STALE, NO_GUARDRAIL
+}

@@ -1,0 +1,5 @@
+package dev.tandem.loop;
+
+public enum GraduationState {
+	OPEN, ACCEPTED, DISMISSED
+}

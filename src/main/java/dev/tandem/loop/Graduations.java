@@ -1,0 +1,259 @@
+package dev.tandem.loop;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.kpi.Aggregation;
+import dev.tandem.kpi.Direction;
+import dev.tandem.kpi.Frequency;
+import dev.tandem.kpi.Indicator;
+import dev.tandem.kpi.KpiDefinition;
+import dev.tandem.kpi.KpiView;
+import dev.tandem.kpi.Kpis;
+import dev.tandem.kpi.NewMeasurement;
+import dev.tandem.kpi.Shape;
+import dev.tandem.kpi.Source;
+import dev.tandem.kpi.Unit;
+import dev.tandem.okr.KeyResultView;
+import dev.tandem.okr.MetricDirection;
+import dev.tandem.okr.ObjectiveState;
+import dev.tandem.okr.ObjectiveView;
+import dev.tandem.okr.Okrs;
+import dev.tandem.org.Actor;
+import dev.tandem.org.AuditableChange;
+import dev.tandem.org.Organisation;
+import dev.tandem.org.Permissions;
+import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.InvalidInputException;
+import dev.tandem.problem.NotFoundException;
+
+/**
+ * Graduation: a key result that reached its target hands the level it achieved back to its KPI
+ * as a raised threshold (or, when it measured something that is not yet a KPI, proposes making
+ * it one). Proposed when a check-in or a measurement carries a key result past its target, and at
+ * the latest when its cycle closes; decided by a person.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Graduations {
+
+	private final GraduationStore store;
+	private final Okrs okrs;
+	private final Kpis kpis;
+	private final Organisation organisation;
+	private final Permissions permissions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Graduations(GraduationStore store, Okrs okrs, Kpis kpis, Organisation organisation, Permissions permissions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.okrs = okrs;
+		this.kpis = kpis;
+		this.organisation = organisation;
+		this.permissions = permissions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Proposes a graduation for a key result of an active objective that is at or past its target
+	 * (or whose cycle closed so). Throws DuplicateKeyException when a concurrent call proposed first.
+	 */
+	@Transactional
+	public boolean considerKeyResult(long keyResultId) {
+		if (store.exists(keyResultId)) {
+			return false;
+		}
+		var keyResult = okrs.keyResult(keyResultId);
+		if (!keyResult.reachedTarget() || keyResult.current() == null) {
+			return false;
+		}
+		var objective = okrs.objective(keyResult.objectiveId());
+		if (objective.state() != ObjectiveState.ACTIVE) {
+			return false;
+		}
+		Long kpiId = null;
+		Double from = keyResult.baseline();
+		if (keyResult.kpi() != null) {
+			var kpi = kpis.find(keyResult.kpi());
+			if (kpi.isEmpty()) {
+				return false;
+			}
+			kpiId = kpi.get().id();
+			from = kpi.get().shape() == Shape.BAND ? null : kpi.get().target();
+		}
+		var owner = organisation.findPerson(keyResult.owner()).map(p -> p.id()).orElse(null);
+		store.insert(new GraduationStore.Graduation(0, keyResult.id(), objective.id(), objective.cycle(),
+				objective.teamId(), owner, kpiId, keyResult.title(), keyResult.unit(),
+				keyResult.direction() == MetricDirection.DECREASE, from, keyResult.current(), GraduationState.OPEN,
+				clock.instant(), null, null, null, null, null));
+		return true;
+	}
+
+	/** Key results of open cycles that follow this KPI and are now at their target. */
+	public List<Long> reachedThrough(String kpiKey) {
+		return okrs.keyResultsLinkedTo(kpiKey).stream()
+			.filter(k -> k.state() == ObjectiveState.ACTIVE && k.progress() != null && k.progress() >= 1)
+			.map(Okrs.LinkedKeyResult::keyResultId)
+			.toList();
+	}
+
+	/** Key results that reached their target in one cycle (graded values once it is closed). */
+	public List<Long> reachedIn(long cycleId) {
+		return okrs.reachedTargets(cycleId).stream().map(Okrs.ReachedTarget::keyResultId).toList();
+	}
+
+	/** Key results of every open cycle at their target now: the periodic sweep's share. */
+	public List<Long> reachedNow() {
+		return okrs.reachedTargets().stream().map(Okrs.ReachedTarget::keyResultId).toList();
+	}
+
+	public List<GraduationView> list(GraduationState state, int limit, int offset) {
+		return views(store.list(state, limit, offset));
+	}
+
+	public GraduationView get(long id) {
+		return views(List.of(graduation(id))).get(0);
+	}
+
+	/** Open graduations a person may decide: for key results they own, or of teams they edit. */
+	public List<GraduationView> waitingFor(String username) {
+		return list(GraduationState.OPEN, 1000, 0).stream()
+			.filter(g -> username.equals(g.owner()) || permissions.mayEdit(organisation.team(g.team()).id()))
+			.toList();
+	}
+
+	/**
+	 * Accepts: a KPI's thresholds rise to the level achieved where that beats them, its history
+	 * naming the objective that earned it, and it goes back to being monitored; a metric that is
+	 * not yet a KPI becomes one, its first point the level achieved.
+	 */
+	@Transactional
+	public GraduationView accept(long id, GraduationAcceptance choices) {
+		var graduation = graduation(id);
+		permissions.requireEditorOf(graduation.teamId());
+		requireOpen(graduation, "accepted");
+		var before = get(id);
+		boolean raised = false;
+		String createdKpi = null;
+		if (graduation.kpiId() != null) {
+			raised = raise(before, graduation);
+		}
+		else {
+			createdKpi = createKpi(before, choices == null ? GraduationAcceptance.DEFAULTS : choices).key();
+		}
+		if (!store.accept(id, raised, createdKpi, Actor.current(), clock.instant())) {
+			throw new ConflictException("Graduation " + id + " was decided by someone else a moment ago.");
+		}
+		var after = get(id);
+		events.publishEvent(new AuditableChange("graduation.accepted", String.valueOf(id),
+				"Accepted the graduation of key result “" + after.title() + "”", before, after));
+		return after;
+	}
+
+	@Transactional
+	public GraduationView dismiss(long id, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "say why the graduation is dismissed; it is kept with the decision");
+		}
+		var graduation = graduation(id);
+		permissions.requireEditorOf(graduation.teamId());
+		requireOpen(graduation, "dismissed");
+		var before = get(id);
+		if (!store.dismiss(id, reason.strip(), Actor.current(), clock.instant())) {
+			throw new ConflictException("Graduation " + id + " was decided by someone else a moment ago.");
+		}
+		var after = get(id);
+		events.publishEvent(new AuditableChange("graduation.dismissed", String.valueOf(id),
+				"Dismissed the graduation of key result “" + after.title() + "”: " + reason.strip(), before, after));
+		return after;
+	}
+
+	private boolean raise(GraduationView view, GraduationStore.Graduation graduation) {
+		var kpi = kpis.get(view.kpi());
+		permissions.requireEditorOf(organisation.team(kpi.team()).id());
+		var raised = GraduationRules.raised(kpi, graduation.to());
+		raised.ifPresent(thresholds -> kpis.raiseThresholds(kpi.key(), thresholds, earnedBy(graduation)));
+		kpis.improving(kpi.key(), null);
+		return raised.isPresent();
+	}
+
+	private String earnedBy(GraduationStore.Graduation graduation) {
+		ObjectiveView objective = okrs.objective(graduation.objectiveId());
+		return "Graduated from objective #" + objective.id() + " “" + objective.title() + "” (" + objective.cycleName()
+				+ "): key result #" + graduation.keyResultId() + " “" + graduation.title() + "” reached " + graduation.to();
+	}
+
+	private KpiView createKpi(GraduationView view, GraduationAcceptance choices) {
+		KeyResultView keyResult = okrs.keyResult(view.keyResultId());
+		var key = choices.key() != null ? choices.key() : slug(view.title());
+		if (kpis.find(key).isPresent()) {
+			throw new ConflictException("A KPI with key '" + key + "' exists already: name another as {\"key\": …}.");
+		}
+		var unit = choices.unit() != null ? choices.unit() : "%".equals(view.unit()) ? Unit.PERCENT : Unit.COUNT;
+		var direction = view.decrease() ? Direction.LOWER_IS_BETTER : Direction.HIGHER_IS_BETTER;
+		double warning = GraduationRules.warningFor(view.to(), keyResult.baseline(), view.decrease());
+		var definition = new KpiDefinition(key, choices.name() != null ? choices.name() : view.title(),
+				"Graduated from a key result: " + earnedBy(graduation(view.id())), view.team(),
+				view.owner() != null ? view.owner() : Actor.current(), unit, null, null, Source.MANUAL,
+				choices.frequency() != null ? choices.frequency() : Frequency.MONTHLY, Aggregation.LAST, null,
+				Indicator.LAGGING, List.of(), Shape.THRESHOLD, direction, view.to(), warning, null, null, null, null,
+				null, null, null, null);
+		var created = kpis.create(definition);
+		kpis.record(List.of(new NewMeasurement(key, clock.instant(), view.to(), "level achieved by the key result")),
+				i -> "graduation", Source.MANUAL);
+		return created;
+	}
+
+	/** "Reduce churn to 2 %" → "reduce-churn-to-2": a KPI key from a title. */
+	static String slug(String title) {
+		var plain = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+		var slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		if (slug.length() > 64) {
+			slug = slug.substring(0, 64).replaceAll("-+$", "");
+		}
+		return slug.isEmpty() ? "graduated-metric" : slug;
+	}
+
+	private GraduationStore.Graduation graduation(long id) {
+		return store.find(id).orElseThrow(() -> new NotFoundException("graduation", id));
+	}
+
+	private static void requireOpen(GraduationStore.Graduation graduation, String verb) {
+		if (graduation.state() != GraduationState.OPEN) {
+			throw new ConflictException("Graduation " + graduation.id() + " is already "
+					+ graduation.state().name().toLowerCase() + "; only an open graduation can be " + verb + ".");
+		}
+	}
+
+	private List<GraduationView> views(List<GraduationStore.Graduation> graduations) {
+		if (graduations.isEmpty()) {
+			return List.of();
+		}
+		var kpiKeys = kpis.list(null).stream().collect(Collectors.toMap(KpiView::id, Function.identity()));
+		var teams = organisation.teamIndex();
+		var people = organisation.personIndex();
+		var views = new ArrayList<GraduationView>();
+		for (var g : graduations) {
+			var kpi = g.kpiId() == null ? null : kpiKeys.get(g.kpiId());
+			views.add(new GraduationView(g.id(), g.keyResultId(), g.objectiveId(), g.cycleId(),
+					kpi == null ? null : kpi.key(), g.title(), teams.get(g.teamId()).key(),
+					g.ownerId() == null || !people.containsKey(g.ownerId()) ? null : people.get(g.ownerId()).username(),
+					g.unit(), g.decrease(), g.from(), g.to(), g.state(), g.createdAt(), g.decidedAt(), g.decidedBy(),
+					g.dismissReason(), g.raised(), g.createdKpi()));
+		}
+		return views;
+	}
+
+}
