@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.org.Actor;
 import dev.tandem.org.Organisation;
+import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Permissions;
 import dev.tandem.org.PersonView;
 import dev.tandem.org.TeamView;
@@ -37,11 +39,13 @@ public class Kpis {
 	private final KpiHistory history;
 	private final Organisation organisation;
 	private final Permissions permissions;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	Kpis(KpiRepository repository, KpiReader reader, MeasurementStore store, MeasurementRecorder recorder,
-			KpiHistory history, Organisation organisation, Permissions permissions, Clock clock, ZoneId zone) {
+			KpiHistory history, Organisation organisation, Permissions permissions, ApplicationEventPublisher events,
+			Clock clock, ZoneId zone) {
 		this.repository = repository;
 		this.reader = reader;
 		this.store = store;
@@ -49,8 +53,13 @@ public class Kpis {
 		this.history = history;
 		this.organisation = organisation;
 		this.permissions = permissions;
+		this.events = events;
 		this.clock = clock;
 		this.zone = zone;
+	}
+
+	/** What the audit trail keeps of a write of measurements: how many, how, and (up to 100 of) which KPIs. */
+	public record RecordedMeasurements(int accepted, Source source, List<String> kpis) {
 	}
 
 	@Transactional
@@ -65,6 +74,7 @@ public class Kpis {
 		store.createState(kpi.id(), now);
 		var view = view(kpi, store.state(kpi.id()));
 		history.created(kpi.id(), view, now);
+		events.publishEvent(new AuditableChange("kpi.created", view.key(), "Created KPI " + view.name(), null, view));
 		return view;
 	}
 
@@ -92,6 +102,7 @@ public class Kpis {
 		store.saveStates(List.of(recorder.judge(updated, state, now)), now);
 		var after = view(updated, store.state(updated.id()));
 		history.changed(updated.id(), before, after, now, null);
+		events.publishEvent(new AuditableChange("kpi.updated", key, "Changed KPI " + after.name(), before, after));
 		return after;
 	}
 
@@ -99,7 +110,9 @@ public class Kpis {
 	public void delete(String key) {
 		var kpi = kpi(key);
 		permissions.requireEditorOf(kpi.teamId());
+		var before = view(kpi, store.state(kpi.id()));
 		repository.delete(kpi);
+		events.publishEvent(new AuditableChange("kpi.deleted", key, "Deleted KPI " + before.name(), before, null));
 	}
 
 	public KpiView get(String key) {
@@ -149,7 +162,12 @@ public class Kpis {
 		for (var kpi : repository.findAllByKeyIn(keys)) {
 			permissions.requireRecorderOf(kpi.teamId(), kpi.ownerId());
 		}
-		return recorder.record(measurements, label, source, Actor.current());
+		int accepted = recorder.record(measurements, label, source, Actor.current());
+		var subject = keys.size() == 1 ? keys.get(0) : keys.size() + " KPIs";
+		events.publishEvent(new AuditableChange("kpi.measurements-recorded", subject,
+				"Recorded " + accepted + " measurement" + (accepted == 1 ? "" : "s") + " (" + source + ") for " + subject,
+				null, new RecordedMeasurements(accepted, source, keys.size() <= 100 ? keys : keys.subList(0, 100))));
+		return accepted;
 	}
 
 	public List<MeasurementView> measurements(String key, Instant from, Instant to, int limit, int offset) {
@@ -192,6 +210,7 @@ public class Kpis {
 		store.saveStates(List.of(recorder.judge(updated, store.state(updated.id()), now)), now);
 		var after = view(updated, store.state(updated.id()));
 		history.changed(updated.id(), before, after, now, reason);
+		events.publishEvent(new AuditableChange("kpi.thresholds-raised", key, reason, before, after));
 		return after;
 	}
 

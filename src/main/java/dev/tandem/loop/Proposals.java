@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,7 @@ import dev.tandem.kpi.Kpis;
 import dev.tandem.okr.CycleView;
 import dev.tandem.okr.Okrs;
 import dev.tandem.org.Actor;
+import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
@@ -35,16 +37,18 @@ public class Proposals {
 	private final Organisation organisation;
 	private final Permissions permissions;
 	private final Okrs okrs;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	Proposals(ProposalStore store, Kpis kpis, Organisation organisation, Permissions permissions, Okrs okrs,
-			Clock clock, ZoneId zone) {
+			ApplicationEventPublisher events, Clock clock, ZoneId zone) {
 		this.store = store;
 		this.kpis = kpis;
 		this.organisation = organisation;
 		this.permissions = permissions;
 		this.okrs = okrs;
+		this.events = events;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -125,7 +129,10 @@ public class Proposals {
 			throw new ConflictException("Proposal " + id + " was decided by someone else a moment ago.");
 		}
 		kpis.improving(view.kpi(), objective.id());
-		return get(id);
+		var after = get(id);
+		events.publishEvent(new AuditableChange("proposal.accepted", String.valueOf(id), "Accepted the proposal for KPI "
+				+ view.kpi() + " as draft objective #" + objective.id(), view, after));
+		return after;
 	}
 
 	@Transactional
@@ -136,10 +143,14 @@ public class Proposals {
 		var proposal = proposal(id);
 		permissions.requireEditorOf(proposal.teamId());
 		requireOpen(proposal, "dismissed");
+		var before = get(id);
 		if (!store.dismiss(id, reason.strip(), Actor.current(), clock.instant())) {
 			throw new ConflictException("Proposal " + id + " was decided by someone else a moment ago.");
 		}
-		return get(id);
+		var after = get(id);
+		events.publishEvent(new AuditableChange("proposal.dismissed", String.valueOf(id),
+				"Dismissed the proposal for KPI " + after.kpi() + ": " + reason.strip(), before, after));
+		return after;
 	}
 
 	/** Open proposals a person may decide: for KPIs they own, or of teams they edit. */

@@ -53,6 +53,34 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void kpiChangesAndMeasurementsAreRecordedWithBeforeAndAfter() {
+		var admin = TestUsers.person(organisation, Role.ADMIN);
+		var teamAndOwner = new dev.tandem.ApiFixtures(mvc).teamWithOwner();
+		var key = TestUsers.unique("audited-kpi");
+		var definition = """
+				{"key":"%s","name":"Uptime","team":"%s","owner":"%s","unit":"PERCENT","source":"API","frequency":"DAILY",
+				 "aggregation":"LAST","indicator":"LAGGING","shape":"THRESHOLD","direction":"HIGHER_IS_BETTER",
+				 "target":TARGET,"warning":95}""".formatted(key, teamAndOwner[0], teamAndOwner[1]);
+		assertThat(mvc.post().uri("/api/kpis").with(admin()).contentType(MediaType.APPLICATION_JSON)
+			.content(definition.replace("TARGET", "99"))).hasStatus(HttpStatus.CREATED);
+		assertThat(mvc.put().uri("/api/kpis/" + key).with(TestUsers.as(admin)).contentType(MediaType.APPLICATION_JSON)
+			.content(definition.replace("TARGET", "98"))).hasStatusOk();
+		assertThat(mvc.post().uri("/api/kpis/" + key + "/measurements").with(TestUsers.as(admin))
+			.contentType(MediaType.APPLICATION_JSON).content("[{\"at\":\"2026-01-01T00:00:00Z\",\"value\":97},"
+					+ "{\"at\":\"2026-01-02T00:00:00Z\",\"value\":98}]"))
+			.hasStatus(HttpStatus.CREATED);
+
+		var trail = mvc.get().uri("/api/audit?actor=" + admin).with(admin());
+		assertThat(trail).bodyJson().extractingPath("$[*].type").asArray()
+			.containsExactly("kpi.measurements-recorded", "kpi.updated");
+		assertThat(trail).bodyJson().extractingPath("$[0].after.accepted").isEqualTo(2);
+		assertThat(trail).bodyJson().extractingPath("$[1].before.target").isEqualTo(99.0);
+		assertThat(trail).bodyJson().extractingPath("$[1].after.target").isEqualTo(98.0);
+		assertThat(mvc.get().uri("/api/audit?type=kpi.created&limit=1000").with(admin())).bodyJson()
+			.extractingPath("$[*].subject").asArray().contains(key);
+	}
+
+	@Test
 	void theTrailIsFilteredAndPagedNewestFirst() {
 		var actor = TestUsers.unique("auditor");
 		for (int i = 0; i < 3; i++) {
