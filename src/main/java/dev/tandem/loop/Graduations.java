@@ -127,10 +127,10 @@ public class Graduations {
 		return views(List.of(graduation(id))).get(0);
 	}
 
-	/** Open graduations a person may decide: for key results they own, or of teams they edit. */
-	public List<GraduationView> waitingFor(String username) {
+	/** Open graduations the signed-in person may decide: those of the teams they edit. */
+	public List<GraduationView> waitingForSignedIn() {
 		return list(GraduationState.OPEN, 1000, 0).stream()
-			.filter(g -> username.equals(g.owner()) || permissions.mayEdit(organisation.team(g.team()).id()))
+			.filter(g -> permissions.mayEdit(organisation.team(g.team()).id()))
 			.toList();
 	}
 

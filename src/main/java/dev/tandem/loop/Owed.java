@@ -81,8 +81,8 @@ public class Owed {
 		var myAlerts = alerts.list(true, null, Coach.ALL, 0).stream()
 			.filter(a -> myObjectives.contains(a.objectiveId()))
 			.toList();
-		var waitingProposals = proposals.waitingFor(username);
-		var waitingGraduations = graduations.waitingFor(username);
+		var waitingProposals = proposals.waitingForSignedIn();
+		var waitingGraduations = graduations.waitingForSignedIn();
 		int total = checkIns.size() + lacking.size() + waitingProposals.size() + waitingGraduations.size()
 				+ myAlerts.size();
 		return new OwedView(username, total, checkIns, lacking, waitingProposals, waitingGraduations, myAlerts);

@@ -153,10 +153,10 @@ public class Proposals {
 		return after;
 	}
 
-	/** Open proposals a person may decide: for KPIs they own, or of teams they edit. */
-	public List<ProposalView> waitingFor(String username) {
+	/** Open proposals the signed-in person may decide: those of the teams they edit. */
+	public List<ProposalView> waitingForSignedIn() {
 		return list(ProposalState.OPEN, 1000, 0).stream()
-			.filter(p -> username.equals(p.owner()) || permissions.mayEdit(organisation.team(p.team()).id()))
+			.filter(p -> permissions.mayEdit(organisation.team(p.team()).id()))
 			.toList();
 	}
 
