@@ -1,0 +1,120 @@
+package dev.tandem.loop;
+
+import static dev.tandem.TestUsers.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import dev.tandem.ApiFixtures;
+import dev.tandem.TandemTest;
+import dev.tandem.TestUsers;
+import dev.tandem.kpi.Kpis;
+import dev.tandem.kpi.NewMeasurement;
+import dev.tandem.kpi.Source;
+import dev.tandem.org.Organisation;
+import dev.tandem.org.Role;
+
+/** The inbox page: what it shows, who may decide, and how a decision (or a refused one) is reported. */
+@TandemTest
+class LoopPageTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	Kpis kpis;
+
+	@Autowired
+	Proposals proposals;
+
+	@Autowired
+	Organisation organisation;
+
+	ApiFixtures api;
+
+	String team;
+
+	String editor;
+
+	String kpi;
+
+	@BeforeEach
+	void setUp() {
+		api = new ApiFixtures(mvc);
+		var teamAndOwner = api.teamWithOwner();
+		team = teamAndOwner[0];
+		editor = teamAndOwner[1];
+		var today = LocalDate.now(ZoneOffset.UTC);
+		assertThat(api.post("/api/cycles", """
+				{"name":"%s","start":"%s","end":"%s"}""".formatted(unique("cycle"), today.minusDays(10), today.plusDays(80))))
+			.hasStatus(HttpStatus.CREATED);
+		kpi = unique("inbox-kpi");
+		assertThat(api.post("/api/kpis", """
+				{"key":"%s","name":"Checkout <b>success</b>","team":"%s","owner":"%s","unit":"PERCENT","source":"API",
+				 "frequency":"DAILY","aggregation":"LAST","indicator":"LAGGING","shape":"THRESHOLD",
+				 "direction":"HIGHER_IS_BETTER","target":99,"warning":97}""".formatted(kpi, team, editor)))
+			.hasStatus(HttpStatus.CREATED);
+		kpis.record(List.of(new NewMeasurement(kpi, Instant.now().minusSeconds(600), 60, null)), i -> "", Source.API);
+		await().atMost(Duration.ofSeconds(20)).until(() -> proposal().isPresent());
+	}
+
+	private java.util.Optional<ProposalView> proposal() {
+		return proposals.list(ProposalState.OPEN, 1000, 0).stream().filter(p -> p.kpi().equals(kpi)).findFirst();
+	}
+
+	@Test
+	void anEditorSeesTheProposalEscapedAndCanAcceptIt() {
+		var page = mvc.get().uri("/inbox").with(user(editor)).exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(page).bodyText().contains("Checkout &lt;b&gt;success&lt;/b&gt;").doesNotContain("<b>success</b>")
+			.contains("Accept as a draft OKR").contains("What I owe");
+
+		var id = proposal().orElseThrow().id();
+		var accepted = mvc.post().uri("/inbox/proposals/{id}/accept", id).with(user(editor)).with(csrf()).exchange();
+		assertThat(accepted).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/inbox");
+		assertThat(accepted).flash().containsKey("notice");
+		assertThat(proposals.get(id).state()).isEqualTo(ProposalState.ACCEPTED);
+
+		var again = mvc.post().uri("/inbox/proposals/{id}/accept", id).with(user(editor)).with(csrf()).exchange();
+		assertThat(again).hasStatus3xxRedirection();
+		assertThat(again).flash().containsKey("alert");
+	}
+
+	@Test
+	void dismissingWithoutAReasonIsRefusedAndNothingChanges() {
+		var id = proposal().orElseThrow().id();
+		var refused = mvc.post().uri("/inbox/proposals/{id}/dismiss", id).param("reason", " ").with(user(editor)).with(csrf())
+			.exchange();
+		assertThat(refused).hasStatus3xxRedirection();
+		assertThat(refused).flash().containsKey("alert");
+		assertThat(proposals.get(id).state()).isEqualTo(ProposalState.OPEN);
+
+		assertThat(mvc.post().uri("/inbox/proposals/{id}/dismiss", id).param("reason", "seasonal dip").with(user(editor))
+			.with(csrf())).flash().containsKey("notice");
+		assertThat(proposals.get(id).dismissReason()).isEqualTo("seasonal dip");
+	}
+
+	@Test
+	void aViewerSeesTheProposalButNoButtonsAndCannotDecide() {
+		var viewer = TestUsers.person(organisation, Role.VIEWER, team);
+		assertThat(mvc.get().uri("/inbox").with(user(viewer))).hasStatusOk().bodyText()
+			.contains("An editor of this team decides.").doesNotContain("Accept as a draft OKR");
+		var id = proposal().orElseThrow().id();
+		assertThat(mvc.post().uri("/inbox/proposals/{id}/accept", id).with(user(viewer)).with(csrf()))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(proposals.get(id).state()).isEqualTo(ProposalState.OPEN);
+	}
+}
