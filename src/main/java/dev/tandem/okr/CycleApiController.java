@@ -1,0 +1,55 @@
+package dev.tandem.okr;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cycles")
+class CycleApiController {
+
+	private final Cycles cycles;
+
+	CycleApiController(Cycles cycles) {
+		this.cycles = cycles;
+	}
+
+	@PostMapping
+	ResponseEntity<CycleView> create(@Valid @RequestBody NewCycle request) {
+		var created = cycles.create(request);
+		return ResponseEntity.created(URI.create("/api/cycles/" + created.id())).body(created);
+	}
+
+	@GetMapping
+	List<CycleView> list(@RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) int offset) {
+		return cycles.list().stream().skip(offset).limit(limit).toList();
+	}
+
+	@GetMapping("/{id}")
+	CycleView get(@PathVariable long id) {
+		return cycles.get(id);
+	}
+
+	@PostMapping("/{id}/close")
+	CycleView close(@PathVariable long id) {
+		return cycles.close(id);
+	}
+
+	@GetMapping("/{id}/overview")
+	CycleOverview overview(@PathVariable long id) {
+		return cycles.overview(id);
+	}
+}
