@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.org.Actor;
+import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
 import dev.tandem.problem.InvalidInputException;
@@ -74,7 +75,12 @@ public class CheckIns {
 		boolean reached = kr.type() == KeyResultType.MILESTONE ? Boolean.TRUE.equals(after.done()) : after.reachedTarget();
 		events.publishEvent(new CheckInRecorded(id, keyResultId, objective.id(), cycle.id(), at, value, input.done(),
 				input.confidence(), kr.kpiKey(), reached));
-		return store.one(id);
+		var recorded = store.one(id);
+		events.publishEvent(new AuditableChange("check-in.recorded", String.valueOf(keyResultId),
+				"Checked in on key result '" + kr.title() + "': " + (value != null ? OkrHistory.text(value)
+						: Boolean.TRUE.equals(input.done()) ? "done" : "not done") + ", confidence " + input.confidence(),
+				null, recorded));
+		return recorded;
 	}
 
 	public List<CheckInView> list(long keyResultId, int limit, int offset) {

@@ -33,6 +33,10 @@ record Cycle(@Id Long id, String name, LocalDate startDate, LocalDate endDate, I
 		return StatusRules.Window.of(startDate, endDate, zone);
 	}
 
+	Cycle rescheduled(String newName, LocalDate newStart, LocalDate newEnd) {
+		return new Cycle(id, newName, newStart, newEnd, closedAt, closedBy, version, createdAt);
+	}
+
 	Cycle close(Instant at, String by) {
 		return new Cycle(id, name, startDate, endDate, at, by, version, createdAt);
 	}

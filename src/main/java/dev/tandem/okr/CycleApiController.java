@@ -11,10 +11,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.tandem.problem.PreconditionFailedException;
 
 @RestController
 @RequestMapping("/api/cycles")
@@ -39,8 +43,25 @@ class CycleApiController {
 	}
 
 	@GetMapping("/{id}")
-	CycleView get(@PathVariable long id) {
-		return cycles.get(id);
+	ResponseEntity<CycleView> get(@PathVariable long id) {
+		var cycle = cycles.get(id);
+		return ResponseEntity.ok().eTag(ObjectiveApiController.etag(cycle.version())).body(cycle);
+	}
+
+	@PutMapping("/{id}")
+	ResponseEntity<CycleView> update(@PathVariable long id, @Valid @RequestBody CycleChange change,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		Long expected = null;
+		if (ifMatch != null && !ifMatch.equals("*")) {
+			var current = cycles.get(id).version();
+			if (!ifMatch.equals(ObjectiveApiController.etag(current))) {
+				throw new PreconditionFailedException("Cycle " + id + " has changed since " + ifMatch + " (it is now "
+						+ ObjectiveApiController.etag(current) + "); reload it and apply your change again.");
+			}
+			expected = current;
+		}
+		var updated = cycles.update(id, change, expected);
+		return ResponseEntity.ok().eTag(ObjectiveApiController.etag(updated.version())).body(updated);
 	}
 
 	@PostMapping("/{id}/close")

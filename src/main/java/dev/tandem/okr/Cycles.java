@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.okr.OkrReader.Scope;
+import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
 import dev.tandem.problem.FieldProblem;
@@ -30,14 +32,19 @@ public class Cycles {
 	private final OkrReader reader;
 	private final OkrViews views;
 	private final CycleClosing closing;
+	private final CycleDates dates;
 	private final Permissions permissions;
+	private final ApplicationEventPublisher events;
 
-	Cycles(CycleRepository cycles, OkrReader reader, OkrViews views, CycleClosing closing, Permissions permissions) {
+	Cycles(CycleRepository cycles, OkrReader reader, OkrViews views, CycleClosing closing, CycleDates dates,
+			Permissions permissions, ApplicationEventPublisher events) {
 		this.cycles = cycles;
 		this.reader = reader;
 		this.views = views;
 		this.closing = closing;
+		this.dates = dates;
 		this.permissions = permissions;
+		this.events = events;
 	}
 
 	@Transactional
@@ -51,9 +58,43 @@ public class Cycles {
 		if (cycles.findByName(period.name()).isPresent()) {
 			throw new ConflictException("A cycle named '" + period.name() + "' already exists.");
 		}
-		var saved = cycles.save(new Cycle(null, period.name(), period.start(), period.end(), null, null, null,
-				views.now()));
-		return views.cycle(saved);
+		var saved = views.cycle(cycles.save(new Cycle(null, period.name(), period.start(), period.end(), null, null,
+				null, views.now())));
+		events.publishEvent(new AuditableChange("cycle.created", String.valueOf(saved.id()),
+				"Created cycle " + saved.name() + " (" + saved.start() + " to " + saved.end() + ")", null, saved));
+		return saved;
+	}
+
+	/**
+	 * Renames the cycle or moves its dates while it is open. New dates must keep every
+	 * alignment across cycles valid and every check-in inside the cycle; otherwise 409.
+	 */
+	@Transactional
+	public CycleView update(long id, CycleChange change, Long expectedVersion) {
+		permissions.requireAdmin();
+		var existing = cycle(id);
+		var version = expectedVersion != null ? expectedVersion : change.version();
+		if (version != null && !version.equals(existing.version())) {
+			throw new ConflictException("Cycle " + id + " is at version " + existing.version() + ", not " + version
+					+ "; reload it and apply your change again.");
+		}
+		Objectives.requireOpen(existing);
+		var problems = new ArrayList<FieldProblem>();
+		var period = CyclePeriods.resolve(NewCycle.custom(change.name(), change.start(), change.end()), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		cycles.findByName(period.name()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+			throw new ConflictException("A cycle named '" + period.name() + "' already exists.");
+		});
+		if (!period.start().equals(existing.startDate()) || !period.end().equals(existing.endDate())) {
+			dates.requireMovable(existing, period.start(), period.end());
+		}
+		var before = views.cycle(existing);
+		var after = views.cycle(cycles.save(existing.rescheduled(period.name(), period.start(), period.end())));
+		events.publishEvent(new AuditableChange("cycle.updated", String.valueOf(id), "Changed cycle " + after.name(),
+				before, after));
+		return after;
 	}
 
 	/** Every cycle, earliest first; a year comes before the quarters it encloses. */
@@ -77,7 +118,11 @@ public class Cycles {
 			throw new ConflictException("The cycle '" + cycle.name() + "' has not started yet (it starts on "
 					+ cycle.startDate() + "); there is nothing to grade.");
 		}
-		return views.cycle(closing.close(cycle));
+		var before = views.cycle(cycle);
+		var after = views.cycle(closing.close(cycle));
+		events.publishEvent(new AuditableChange("cycle.closed", String.valueOf(id),
+				"Closed cycle " + after.name() + "; its scores are frozen", before, after));
+		return after;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Kpis;
+import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
 import dev.tandem.problem.FieldProblem;
@@ -71,7 +72,10 @@ public class KeyResults {
 			events.publishEvent(new KeyResultLinked(saved.id(), objectiveId, saved.kpiKey()));
 			marks.sync(List.of(saved.kpiKey()));
 		}
-		return view(saved.id());
+		var view = view(saved.id());
+		events.publishEvent(new AuditableChange("key-result.created", String.valueOf(view.id()),
+				"Created key result '" + view.title() + "' of objective " + objectiveId, null, view));
+		return view;
 	}
 
 	/** The key result with where it stands and, when it follows a KPI, a forecast for the cycle's end. */
@@ -103,6 +107,7 @@ public class KeyResults {
 			input = input.withBaseline(existing.baseline());
 		}
 		var checked = check(input);
+		var before = view(id);
 		var now = views.now();
 		var saved = keyResults.save(new KeyResult(id, existing.objectiveId(), input.title().strip(), existing.type(),
 				checked.ownerId(), checked.owner(), input.weightOrDefault(), checked.baseline(), input.target(),
@@ -117,7 +122,10 @@ public class KeyResults {
 			}
 			marks.sync(Stream.of(existing.kpiKey(), saved.kpiKey()).filter(Objects::nonNull).toList());
 		}
-		return view(id);
+		var after = view(id);
+		events.publishEvent(new AuditableChange("key-result.updated", String.valueOf(id),
+				"Changed key result '" + after.title() + "'", before, after));
+		return after;
 	}
 
 	@Transactional
@@ -126,7 +134,10 @@ public class KeyResults {
 		var objective = objectives.objective(existing.objectiveId());
 		permissions.requireEditorOf(objective.teamId());
 		Objectives.requireOpen(objectives.cycle(objective));
+		var before = view(id);
 		keyResults.deleteById(id);
+		events.publishEvent(new AuditableChange("key-result.deleted", String.valueOf(id),
+				"Deleted key result '" + before.title() + "' of objective " + before.objectiveId(), before, null));
 		history.record(existing.objectiveId(), null, views.now(), "removedKeyResult", existing.title(), null);
 		if (existing.kpiKey() != null) {
 			events.publishEvent(new KeyResultUnlinked(id, existing.objectiveId(), existing.kpiKey()));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.okr.OkrReader.Scope;
+import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
@@ -77,7 +78,9 @@ public class Objectives {
 		if (saved.active()) {
 			events.publishEvent(new ObjectiveActivated(saved.id(), saved.cycleId(), saved.teamId()));
 		}
-		return get(saved.id());
+		var view = get(saved.id());
+		audit("objective.created", view, "Created " + view.state() + " objective '" + view.title() + "'", null, view);
+		return view;
 	}
 
 	public ObjectiveView get(long id) {
@@ -115,6 +118,7 @@ public class Objectives {
 		requireOpen(cycle(existing));
 		rules.check(input, existing, resolved);
 		var before = fields(existing);
+		var beforeView = get(id);
 		var now = views.now();
 		var state = input.state() == null ? existing.state() : input.state();
 		var saved = objectives.save(new Objective(id, existing.cycleId(), resolved.team().id(), resolved.owner().id(),
@@ -126,7 +130,9 @@ public class Objectives {
 		if (!existing.active() && saved.active()) {
 			activated(saved);
 		}
-		return get(id);
+		var after = get(id);
+		audit("objective.updated", after, "Changed objective '" + after.title() + "'", beforeView, after);
+		return after;
 	}
 
 	/** Turns a draft into an active objective; an active one stays as it is. */
@@ -135,13 +141,17 @@ public class Objectives {
 		var existing = objective(id);
 		permissions.requireEditorOf(existing.teamId());
 		requireOpen(cycle(existing));
-		if (!existing.active()) {
-			var now = views.now();
-			var saved = objectives.save(existing.withState(ObjectiveState.ACTIVE, now));
-			history.record(id, null, now, "state", ObjectiveState.DRAFT.name(), ObjectiveState.ACTIVE.name());
-			activated(saved);
+		if (existing.active()) {
+			return get(id);
 		}
-		return get(id);
+		var before = get(id);
+		var now = views.now();
+		var saved = objectives.save(existing.withState(ObjectiveState.ACTIVE, now));
+		history.record(id, null, now, "state", ObjectiveState.DRAFT.name(), ObjectiveState.ACTIVE.name());
+		activated(saved);
+		var after = get(id);
+		audit("objective.activated", after, "Activated objective '" + after.title() + "'", before, after);
+		return after;
 	}
 
 	/** Removes an objective and its key results; refused while other objectives point at it. */
@@ -157,7 +167,9 @@ public class Objectives {
 		}
 		var linked = keyResults.findAllByObjectiveIdOrderBySortOrderAscIdAsc(id).stream()
 			.filter(kr -> kr.kpiKey() != null).toList();
+		var before = get(id);
 		objectives.deleteById(id);
+		audit("objective.deleted", before, "Deleted objective '" + before.title() + "'", before, null);
 		linked.forEach(kr -> events.publishEvent(new KeyResultUnlinked(kr.id(), id, kr.kpiKey())));
 		marks.sync(linked.stream().map(KeyResult::kpiKey).toList());
 	}
@@ -189,6 +201,9 @@ public class Objectives {
 		var saved = objectives.save(existing.withGuardrails(
 				kpiKeys.stream().map(Objective.Guardrail::new).collect(Collectors.toSet()), now));
 		history.changes(id, null, before, fields(saved), now);
+		events.publishEvent(new AuditableChange("objective.guardrails-changed", String.valueOf(id),
+				"Guardrails of objective '" + saved.title() + "': " + (kpiKeys.isEmpty() ? "none" : String.join(", ", kpiKeys)),
+				before.get("guardrails"), fields(saved).get("guardrails")));
 		return kpiKeys.stream().sorted()
 			.map(key -> OkrViews.guardrail(key, health.get(key), saved.active() && !cycle.closed()))
 			.toList();
@@ -202,6 +217,8 @@ public class Objectives {
 		var now = views.now();
 		var saved = objectives.save(existing.withRetrospective(blankToNull(note), now));
 		history.changes(id, null, fields(existing), fields(saved), now);
+		events.publishEvent(new AuditableChange("objective.retrospective-written", String.valueOf(id),
+				"Retrospective of objective '" + saved.title() + "'", existing.retrospective(), saved.retrospective()));
 		return get(id);
 	}
 
@@ -212,7 +229,10 @@ public class Objectives {
 		permissions.requireEditorOf(source.teamId());
 		var from = cycle(source);
 		var target = carryOver.target(source, from, cycleId);
-		return get(carryOver.carry(source, from, target).id());
+		var carried = get(carryOver.carry(source, from, target).id());
+		audit("objective.carried-over", carried, "Carried objective " + id + " '" + source.title() + "' over from "
+				+ from.name() + " into " + target.name() + " as objective " + carried.id(), null, carried);
+		return carried;
 	}
 
 	public List<OkrChange> history(long id) {
@@ -233,6 +253,10 @@ public class Objectives {
 			throw new ConflictException("The cycle '" + cycle.name() + "' was closed at " + cycle.closedAt()
 					+ "; its objectives and key results are graded and can no longer change.");
 		}
+	}
+
+	private void audit(String type, ObjectiveView subject, String summary, ObjectiveView before, ObjectiveView after) {
+		events.publishEvent(new AuditableChange(type, String.valueOf(subject.id()), summary, before, after));
 	}
 
 	private void activated(Objective objective) {

@@ -38,10 +38,14 @@ public class Okrs {
 			OkrStatus status, List<GuardrailView> guardrails) {
 	}
 
-	/** A key result that follows a KPI, in an open cycle; {@code state} says whether its objective is still a draft. */
+	/**
+	 * A key result that follows a KPI, in an open cycle: where it stands ({@code current} is the
+	 * KPI's latest period value), whether it has reached its target, and whether its objective is
+	 * still a draft ({@code state}) — a draft improves nothing yet.
+	 */
 	public record LinkedKeyResult(long keyResultId, long objectiveId, long cycleId, long teamId, String kpi,
 			String title, String owner, Double baseline, Double target, Double current, Double progress, double score,
-			ObjectiveState state) {
+			ObjectiveState state, boolean reachedTarget) {
 	}
 
 	/** A metric key result at or past its target: the evidence for raising a KPI's threshold (graduation). */
@@ -133,7 +137,7 @@ public class Okrs {
 		return views.objectives(reader.load(scope)).stream()
 			.flatMap(o -> o.keyResults().stream().filter(k -> k.kpi() != null)
 				.map(k -> new LinkedKeyResult(k.id(), o.id(), o.cycle(), o.teamId(), k.kpi(), k.title(), k.owner(),
-						k.baseline(), k.target(), k.current(), k.progress(), k.score(), o.state())))
+						k.baseline(), k.target(), k.current(), k.progress(), k.score(), o.state(), k.reachedTarget())))
 			.toList();
 	}
 

@@ -182,6 +182,55 @@ class CycleApiTests {
 		assertThat(api.get("/api/cycles/987654321/overview")).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
+	@Test
+	void renamingAndMovingACycleIsLockedAndKeepsAlignmentAndCheckInsValid() {
+		var name = unique("rename");
+		long id = okr.cycle(OkrFixtures.today().minusDays(20), OkrFixtures.today().plusDays(70));
+		var start = OkrFixtures.today().minusDays(20);
+		var end = OkrFixtures.today().plusDays(70);
+		var json = "{\"name\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"%s}";
+		assertThat(api.put("/api/cycles/" + id, json.formatted(name, start, end.plusDays(7), ",\"version\":0")))
+			.hasStatusOk().hasHeader("ETag", "\"1\"").bodyJson().satisfies(body -> {
+				assertThat(body).extractingPath("$.name").isEqualTo(name);
+				assertThat(body).extractingPath("$.end").isEqualTo(end.plusDays(7).toString());
+			});
+		assertThat(api.put("/api/cycles/" + id, json.formatted(name, start, end, ",\"version\":0")))
+			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString().contains("version 1");
+		assertThat(api.put("/api/cycles/" + id, json.formatted(name, start, end, "")).header("If-Match", "\"0\""))
+			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(api.put("/api/cycles/" + id, json.formatted(name, end, start, ""))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("end");
+		assertThat(api.put("/api/cycles/" + id, "{\"name\":\"\"}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().contains("name", "start", "end");
+		var other = unique("taken");
+		assertThat(api.post("/api/cycles", "{\"name\":\"%s\",\"quarter\":\"2097-Q1\"}".formatted(other)))
+			.hasStatus(HttpStatus.CREATED);
+		assertThat(api.put("/api/cycles/" + id, json.formatted(other, start, end, ""))).hasStatus(HttpStatus.CONFLICT);
+		assertThat(api.put("/api/cycles/987654321", json.formatted(name, start, end, ""))).hasStatus(HttpStatus.NOT_FOUND);
+
+		// a quarter's objective aligned to this cycle's objective: the cycle must go on enclosing the quarter
+		var team = api.teamWithOwner();
+		long company = okr.objective(id, team[0], team[1], ",\"level\":\"COMPANY\"");
+		long quarter = okr.cycle(OkrFixtures.today().minusDays(10), OkrFixtures.today().plusDays(20));
+		long child = okr.objective(quarter, team[0], team[1], ",\"parentId\":" + company);
+		assertThat(api.put("/api/cycles/" + id, json.formatted(name, OkrFixtures.today().minusDays(5), end, "")))
+			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString()
+			.contains(String.valueOf(child)).contains("enclose");
+		// check-ins stay within the cycle's dates
+		long kr = okr.metric(company, team[1], 0, 10);
+		okr.checkIn(kr, "\"value\":2,\"confidence\":5,\"at\":\"%sT12:00:00Z\"".formatted(OkrFixtures.today().minusDays(15)));
+		assertThat(api.put("/api/cycles/" + quarter, json.formatted(unique("q"), OkrFixtures.today().minusDays(10),
+				OkrFixtures.today().plusDays(15), ""))).hasStatusOk();
+		assertThat(api.put("/api/cycles/" + id, json.formatted(name, OkrFixtures.today().minusDays(12), end, "")))
+			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString().contains("check-ins");
+		assertThat(cycles.get(id).start()).isEqualTo(start);
+
+		assertThat(api.post("/api/cycles/" + quarter + "/close", "")).hasStatusOk();
+		assertThat(api.put("/api/cycles/" + quarter, json.formatted(unique("late"), OkrFixtures.today().minusDays(10),
+				OkrFixtures.today().plusDays(15), ""))).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.detail").asString().contains("closed");
+	}
+
 	private static String path(long objective, String field) {
 		return "$.objectives[?(@.id==" + objective + ")]." + field;
 	}
