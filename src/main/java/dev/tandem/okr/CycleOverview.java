@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A whole cycle on one page: every objective with its key results, scores and statuses, how
- * many objectives stand where, and the cycle's mean objective score (absent with nothing scored).
+ * A whole cycle on one page: every objective with its key results, scores and statuses
+ * (company objectives first, then by team), how many objectives stand where, and the cycle's
+ * mean objective score (absent with nothing scored).
  */
 public record CycleOverview(CycleView cycle, Double score, Map<OkrStatus, Long> statuses,
-		List<ObjectiveView> objectives) {
+		List<OverviewObjective> objectives) {
 }

@@ -141,7 +141,7 @@ public class Cycles {
 		var score = objectives.stream().map(ObjectiveView::score).filter(Objects::nonNull)
 			.mapToDouble(Double::doubleValue).average();
 		return new CycleOverview(views.cycle(cycle), score.isPresent() ? Scoring.round(score.getAsDouble()) : null,
-				statuses, objectives);
+				statuses, objectives.stream().map(OverviewObjective::of).toList());
 	}
 
 	Cycle cycle(long id) {
