@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.kpi.Kpis;
+import dev.tandem.okr.CheckIns;
+import dev.tandem.okr.Cycles;
+import dev.tandem.okr.KeyResults;
+import dev.tandem.okr.Objectives;
 import dev.tandem.org.NewPerson;
 import dev.tandem.org.NewTeam;
 import dev.tandem.org.Organisation;
@@ -35,15 +39,23 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final Organisation organisation;
 	private final Kpis kpis;
+	private final Cycles cycles;
+	private final Objectives objectives;
+	private final KeyResults keyResults;
+	private final CheckIns checkIns;
 	private final Environment environment;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	DemoOrganisation(Organisation organisation, Kpis kpis, Environment environment, TransactionTemplate transaction,
-			Clock clock, ZoneId zone) {
+	DemoOrganisation(Organisation organisation, Kpis kpis, Cycles cycles, Objectives objectives, KeyResults keyResults,
+			CheckIns checkIns, Environment environment, TransactionTemplate transaction, Clock clock, ZoneId zone) {
 		this.organisation = organisation;
 		this.kpis = kpis;
+		this.cycles = cycles;
+		this.objectives = objectives;
+		this.keyResults = keyResults;
+		this.checkIns = checkIns;
 		this.environment = environment;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -86,6 +98,8 @@ class DemoOrganisation implements ApplicationRunner {
 			var history = demo.history();
 			kpis.record(history, i -> demo.definition().key() + "[" + i + "]", demo.definition().source());
 		}
+		var weekly = new DemoCheckIns(checkIns, kpis, zone, clock.instant());
+		new DemoOkrs(cycles, objectives, keyResults, weekly, today).load();
 	}
 
 	private void team(String key, String name, String parent) {

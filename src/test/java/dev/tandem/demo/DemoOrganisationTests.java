@@ -14,7 +14,16 @@ import dev.tandem.TandemTest;
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiHealth;
 import dev.tandem.kpi.Kpis;
+import dev.tandem.kpi.Mode;
 import dev.tandem.kpi.Position;
+import dev.tandem.okr.CycleStatus;
+import dev.tandem.okr.CycleView;
+import dev.tandem.okr.Cycles;
+import dev.tandem.okr.KeyResults;
+import dev.tandem.okr.ObjectiveLevel;
+import dev.tandem.okr.ObjectiveView;
+import dev.tandem.okr.Objectives;
+import dev.tandem.okr.Okrs;
 import dev.tandem.org.Organisation;
 
 @TandemTest
@@ -26,6 +35,18 @@ class DemoOrganisationTests {
 
 	@Autowired
 	Organisation organisation;
+
+	@Autowired
+	Cycles cycles;
+
+	@Autowired
+	Objectives objectives;
+
+	@Autowired
+	KeyResults keyResults;
+
+	@Autowired
+	Okrs okrs;
 
 	@Test
 	void tellsTheSeedsStories() {
@@ -59,5 +80,67 @@ class DemoOrganisationTests {
 		assertThat(kpis.health(Optional.empty())).extracting(KpiHealth::status)
 			.contains(HealthStatus.GREEN, HealthStatus.AMBER, HealthStatus.RED, HealthStatus.STALE);
 		assertThat(kpis.health(Optional.of("customer-support"))).extracting(KpiHealth::position).contains(Position.WITHIN);
+	}
+
+	@Test
+	void hasAClosedGradedQuarterAndARunningOneWithWeeklyCheckIns() {
+		var all = cycles.list();
+		var closed = all.stream().filter(c -> c.status() == CycleStatus.CLOSED).toList();
+		assertThat(closed).hasSize(1);
+		var current = okrs.currentCycle().orElseThrow();
+		assertThat(current.status()).isEqualTo(CycleStatus.ACTIVE);
+		assertThat(current.end()).isAfter(closed.get(0).end());
+
+		var past = objectives.list(closed.get(0).id(), null, 100, 0);
+		assertThat(past).allSatisfy(o -> {
+			assertThat(o.frozen()).isTrue();
+			assertThat(o.score()).isNotNull();
+			assertThat(o.retrospective()).isNotBlank();
+		});
+		assertThat(past).extracting(ObjectiveView::title)
+			.contains("Win the Formula 1 Championship", "Build a hiring process that candidates actually enjoy");
+
+		var now = objectives.list(current.id(), null, 100, 0);
+		assertThat(now).extracting(ObjectiveView::team)
+			.contains("northwind", "customer-support", "sales", "people-ops", "racing", "patient-platform");
+		assertAlignedCompanyTeamIndividual(now);
+		var carried = now.stream().filter(o -> o.carriedFrom() != null).toList();
+		assertThat(carried).singleElement().satisfies(o -> {
+			assertThat(o.title()).isEqualTo("Build a hiring process that candidates actually enjoy");
+			assertThat(o.parentId()).isNotNull();
+			// the finished key result (offer acceptance) stayed behind; the others start from their last value
+			assertThat(o.keyResults()).hasSize(2).allSatisfy(kr -> assertThat(kr.baseline()).isNotIn(20.0, 62.0));
+		});
+		var weeks = (int) java.time.temporal.ChronoUnit.WEEKS.between(current.start().plusDays(3), java.time.LocalDate.now());
+		assertThat(now).flatExtracting(ObjectiveView::keyResults)
+			.allSatisfy(kr -> assertThat(kr.checkIns()).isBetween(weeks, weeks + 1));
+		assertThat(now).flatExtracting(ObjectiveView::guardrails).isNotEmpty();
+	}
+
+	@Test
+	void keyResultsFollowKpisButTheRedUptimeIsLeftForTheLoop() {
+		assertThat(okrs.linkedKeyResults()).extracting(Okrs.LinkedKeyResult::kpi)
+			.contains("pit-stop-time", "repeat-complaints", "win-rate", "employee-attrition")
+			.doesNotContain("registration-uptime");
+		assertThat(okrs.keyResultsLinkedTo("registration-uptime")).isEmpty();
+		assertThat(kpis.health("registration-uptime").mode()).isEqualTo(Mode.MONITORED);
+		var pitStops = kpis.health("pit-stop-time");
+		assertThat(pitStops.mode()).isEqualTo(Mode.IMPROVING);
+		assertThat(objectives.get(pitStops.improvingObjectiveId()).title()).isEqualTo("Win the Formula 1 Championship");
+		// no key result of any cycle, closed ones included, follows the uptime KPI
+		assertThat(cycles.list()).extracting(CycleView::id)
+			.flatMap(id -> objectives.list(id, null, 100, 0))
+			.flatMap(ObjectiveView::keyResults)
+			.noneMatch(kr -> "registration-uptime".equals(kr.kpi()));
+	}
+
+	private static void assertAlignedCompanyTeamIndividual(java.util.List<ObjectiveView> objectives) {
+		var byId = objectives.stream().collect(java.util.stream.Collectors.toMap(ObjectiveView::id, o -> o));
+		var individual = objectives.stream().filter(o -> o.level() == ObjectiveLevel.INDIVIDUAL).toList();
+		assertThat(individual).isNotEmpty().allSatisfy(o -> {
+			var team = byId.get(o.parentId());
+			assertThat(team.level()).isEqualTo(ObjectiveLevel.TEAM);
+			assertThat(byId.get(team.parentId()).level()).isEqualTo(ObjectiveLevel.COMPANY);
+		});
 	}
 }

@@ -1,0 +1,36 @@
+package dev.tandem.okr;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import dev.tandem.kpi.KpiHealth;
+import dev.tandem.kpi.Kpis;
+
+/**
+ * The health of the KPIs that key results follow and guardrails watch, read in one call to the
+ * KPI module's dashboard query (a fixed handful of statements) rather than one call per KPI. A
+ * KPI missing from the answer has been deleted; callers fall back to check-ins.
+ */
+@Component
+class KpiLookup {
+
+	private final Kpis kpis;
+
+	KpiLookup(Kpis kpis) {
+		this.kpis = kpis;
+	}
+
+	Map<String, KpiHealth> health(Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		return kpis.health(Optional.empty()).stream()
+			.filter(health -> keys.contains(health.kpi()))
+			.collect(Collectors.toMap(KpiHealth::kpi, Function.identity(), (a, b) -> a));
+	}
+}

@@ -1,0 +1,293 @@
+package dev.tandem.okr;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.okr.OkrReader.Scope;
+import dev.tandem.org.AuditableChange;
+import dev.tandem.org.Organisation;
+import dev.tandem.org.Permissions;
+import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.FieldProblem;
+import dev.tandem.problem.InvalidInputException;
+import dev.tandem.problem.NotFoundException;
+
+/**
+ * Objectives: written by the editors of their team, read by everyone. An objective in a closed
+ * cycle is frozen: only its retrospective may still be written, and it may be carried over.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Objectives {
+
+	private final ObjectiveRepository objectives;
+	private final KeyResultRepository keyResults;
+	private final CycleRepository cycles;
+	private final ObjectiveRules rules;
+	private final OkrReader reader;
+	private final OkrViews views;
+	private final OkrHistory history;
+	private final ImprovingMarks marks;
+	private final KpiLookup kpis;
+	private final Organisation organisation;
+	private final Permissions permissions;
+	private final ApplicationEventPublisher events;
+	private final CarryOver carryOver;
+
+	Objectives(ObjectiveRepository objectives, KeyResultRepository keyResults, CycleRepository cycles,
+			ObjectiveRules rules, OkrReader reader, OkrViews views, OkrHistory history, ImprovingMarks marks,
+			KpiLookup kpis, Organisation organisation, Permissions permissions, ApplicationEventPublisher events,
+			CarryOver carryOver) {
+		this.objectives = objectives;
+		this.keyResults = keyResults;
+		this.cycles = cycles;
+		this.rules = rules;
+		this.reader = reader;
+		this.views = views;
+		this.history = history;
+		this.marks = marks;
+		this.kpis = kpis;
+		this.organisation = organisation;
+		this.permissions = permissions;
+		this.events = events;
+		this.carryOver = carryOver;
+	}
+
+	@Transactional
+	public ObjectiveView create(ObjectiveInput input) {
+		var resolved = rules.resolve(input);
+		permissions.requireEditorOf(resolved.team().id());
+		requireOpen(resolved.cycle());
+		rules.check(input, null, resolved);
+		var now = views.now();
+		var saved = objectives.save(new Objective(null, resolved.cycle().id(), resolved.team().id(),
+				resolved.owner().id(), resolved.owner().username(), input.title().strip(), blankToNull(input.description()),
+				input.level(), input.commitment(), input.stateOrDefault(), input.parentId(), null, null,
+				contributions(input.contributions()), Set.of(), null, now, now));
+		history.record(saved.id(), null, now, "created", null, saved.title());
+		if (saved.active()) {
+			events.publishEvent(new ObjectiveActivated(saved.id(), saved.cycleId(), saved.teamId()));
+		}
+		var view = get(saved.id());
+		audit("objective.created", view, "Created " + view.state() + " objective '" + view.title() + "'", null, view);
+		return view;
+	}
+
+	public ObjectiveView get(long id) {
+		var found = views.objectives(reader.load(Scope.objective(id)));
+		if (found.isEmpty()) {
+			throw new NotFoundException("objective", id);
+		}
+		return found.get(0).withCarriedInto(reader.carriedInto(id));
+	}
+
+	/** A page of objectives by id, optionally of one cycle and of one team (by key). */
+	public List<ObjectiveView> list(Long cycleId, String teamKey, int limit, int offset) {
+		Long teamId = null;
+		if (teamKey != null) {
+			teamId = organisation.findTeam(teamKey)
+				.orElseThrow(() -> new InvalidInputException("team", "no team '" + teamKey + "' exists")).id();
+		}
+		if (cycleId != null && cycles.findById(cycleId).isEmpty()) {
+			throw new InvalidInputException("cycle", "no cycle " + cycleId + " exists");
+		}
+		return views.objectives(reader.load(Scope.page(cycleId, teamId, limit, offset)));
+	}
+
+	@Transactional
+	public ObjectiveView update(long id, ObjectiveInput input, Long expectedVersion) {
+		var existing = objective(id);
+		var version = expectedVersion != null ? expectedVersion : input.version();
+		if (version != null && !version.equals(existing.version())) {
+			throw new ConflictException("Objective " + id + " is at version " + existing.version() + ", not " + version
+					+ "; reload it and apply your change again.");
+		}
+		permissions.requireEditorOf(existing.teamId());
+		var resolved = rules.resolve(input);
+		permissions.requireEditorOf(resolved.team().id());
+		requireOpen(cycle(existing));
+		rules.check(input, existing, resolved);
+		var before = fields(existing);
+		var beforeView = get(id);
+		var now = views.now();
+		var state = input.state() == null ? existing.state() : input.state();
+		var saved = objectives.save(new Objective(id, existing.cycleId(), resolved.team().id(), resolved.owner().id(),
+				resolved.owner().username(), input.title().strip(), blankToNull(input.description()), input.level(),
+				input.commitment(), state, input.parentId(), existing.carriedFromId(), existing.retrospective(),
+				contributions(input.contributions()), existing.guardrails(), existing.version(), existing.createdAt(),
+				now));
+		history.changes(id, null, before, fields(saved), now);
+		if (!existing.active() && saved.active()) {
+			activated(saved);
+		}
+		var after = get(id);
+		audit("objective.updated", after, "Changed objective '" + after.title() + "'", beforeView, after);
+		return after;
+	}
+
+	/** Turns a draft into an active objective; an active one stays as it is. */
+	@Transactional
+	public ObjectiveView activate(long id) {
+		var existing = objective(id);
+		permissions.requireEditorOf(existing.teamId());
+		requireOpen(cycle(existing));
+		if (existing.active()) {
+			return get(id);
+		}
+		var before = get(id);
+		var now = views.now();
+		var saved = objectives.save(existing.withState(ObjectiveState.ACTIVE, now));
+		history.record(id, null, now, "state", ObjectiveState.DRAFT.name(), ObjectiveState.ACTIVE.name());
+		activated(saved);
+		var after = get(id);
+		audit("objective.activated", after, "Activated objective '" + after.title() + "'", before, after);
+		return after;
+	}
+
+	/** Removes an objective and its key results; refused while other objectives point at it. */
+	@Transactional
+	public void delete(long id) {
+		var existing = objective(id);
+		permissions.requireEditorOf(existing.teamId());
+		requireOpen(cycle(existing));
+		var dependants = reader.dependants(id);
+		if (!dependants.isEmpty()) {
+			throw new ConflictException("Objectives " + dependants + " align to, contribute to or were carried over from "
+					+ "objective " + id + "; change them first.");
+		}
+		var linked = keyResults.findAllByObjectiveIdOrderBySortOrderAscIdAsc(id).stream()
+			.filter(kr -> kr.kpiKey() != null).toList();
+		var before = get(id);
+		objectives.deleteById(id);
+		audit("objective.deleted", before, "Deleted objective '" + before.title() + "'", before, null);
+		linked.forEach(kr -> events.publishEvent(new KeyResultUnlinked(kr.id(), id, kr.kpiKey())));
+		marks.sync(linked.stream().map(KeyResult::kpiKey).toList());
+	}
+
+	/** Replaces the objective's guardrail KPIs; returns them with their health. */
+	@Transactional
+	public List<GuardrailView> guardrails(long id, List<String> kpiKeys) {
+		var existing = objective(id);
+		permissions.requireEditorOf(existing.teamId());
+		var cycle = cycle(existing);
+		requireOpen(cycle);
+		var health = kpis.health(new HashSet<>(kpiKeys));
+		var problems = new ArrayList<FieldProblem>();
+		var seen = new HashSet<String>();
+		for (int i = 0; i < kpiKeys.size(); i++) {
+			var key = kpiKeys.get(i);
+			if (!seen.add(key)) {
+				problems.add(new FieldProblem("[" + i + "]", "'" + key + "' is named twice"));
+			}
+			else if (!health.containsKey(key)) {
+				problems.add(new FieldProblem("[" + i + "]", "no KPI '" + key + "' exists"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		var now = views.now();
+		var before = fields(existing);
+		var saved = objectives.save(existing.withGuardrails(
+				kpiKeys.stream().map(Objective.Guardrail::new).collect(Collectors.toSet()), now));
+		history.changes(id, null, before, fields(saved), now);
+		events.publishEvent(new AuditableChange("objective.guardrails-changed", String.valueOf(id),
+				"Guardrails of objective '" + saved.title() + "': " + (kpiKeys.isEmpty() ? "none" : String.join(", ", kpiKeys)),
+				before.get("guardrails"), fields(saved).get("guardrails")));
+		return kpiKeys.stream().sorted()
+			.map(key -> OkrViews.guardrail(key, health.get(key), saved.active() && !cycle.closed()))
+			.toList();
+	}
+
+	/** The retrospective note: written by the owner or an editor, also (above all) once the cycle is closed. */
+	@Transactional
+	public ObjectiveView retrospective(long id, String note) {
+		var existing = objective(id);
+		permissions.requireRecorderOf(existing.teamId(), existing.ownerId());
+		var now = views.now();
+		var saved = objectives.save(existing.withRetrospective(blankToNull(note), now));
+		history.changes(id, null, fields(existing), fields(saved), now);
+		events.publishEvent(new AuditableChange("objective.retrospective-written", String.valueOf(id),
+				"Retrospective of objective '" + saved.title() + "'", existing.retrospective(), saved.retrospective()));
+		return get(id);
+	}
+
+	/** A new objective in a later cycle with this one's open key results, their last values as baselines. */
+	@Transactional
+	public ObjectiveView carryOver(long id, long cycleId) {
+		var source = objective(id);
+		permissions.requireEditorOf(source.teamId());
+		var from = cycle(source);
+		var target = carryOver.target(source, from, cycleId);
+		var carried = get(carryOver.carry(source, from, target).id());
+		audit("objective.carried-over", carried, "Carried objective " + id + " '" + source.title() + "' over from "
+				+ from.name() + " into " + target.name() + " as objective " + carried.id(), null, carried);
+		return carried;
+	}
+
+	public List<OkrChange> history(long id) {
+		objective(id);
+		return history.ofObjective(id);
+	}
+
+	Objective objective(long id) {
+		return objectives.findById(id).orElseThrow(() -> new NotFoundException("objective", id));
+	}
+
+	Cycle cycle(Objective objective) {
+		return cycles.findById(objective.cycleId()).orElseThrow();
+	}
+
+	static void requireOpen(Cycle cycle) {
+		if (cycle.closed()) {
+			throw new ConflictException("The cycle '" + cycle.name() + "' was closed at " + cycle.closedAt()
+					+ "; its objectives and key results are graded and can no longer change.");
+		}
+	}
+
+	private void audit(String type, ObjectiveView subject, String summary, ObjectiveView before, ObjectiveView after) {
+		events.publishEvent(new AuditableChange(type, String.valueOf(subject.id()), summary, before, after));
+	}
+
+	private void activated(Objective objective) {
+		events.publishEvent(new ObjectiveActivated(objective.id(), objective.cycleId(), objective.teamId()));
+		marks.sync(keyResults.findAllByObjectiveIdOrderBySortOrderAscIdAsc(objective.id()).stream()
+			.map(KeyResult::kpiKey).filter(Objects::nonNull).toList());
+	}
+
+	private Map<String, String> fields(Objective o) {
+		var fields = new LinkedHashMap<String, String>();
+		fields.put("title", o.title());
+		fields.put("description", o.description());
+		fields.put("team", organisation.findTeam(o.teamId()).map(t -> t.key()).orElse(String.valueOf(o.teamId())));
+		fields.put("owner", o.owner());
+		fields.put("level", o.level().name());
+		fields.put("commitment", o.commitment().name());
+		fields.put("state", o.state().name());
+		fields.put("parentId", OkrHistory.text(o.parentId()));
+		fields.put("contributesTo", o.contributions().stream().map(c -> c.contributesToId()).sorted()
+			.map(String::valueOf).collect(Collectors.joining(", ")));
+		fields.put("guardrails", o.guardrails().stream().map(Objective.Guardrail::kpiKey).sorted()
+			.collect(Collectors.joining(", ")));
+		fields.put("retrospective", o.retrospective());
+		return fields;
+	}
+
+	private static Set<Objective.Contribution> contributions(List<Long> ids) {
+		return ids.stream().map(Objective.Contribution::new).collect(Collectors.toSet());
+	}
+
+	static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+}

@@ -1,0 +1,197 @@
+package dev.tandem.okr;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads objectives with everything their views need — key results, contributions, guardrails —
+ * in four statements whatever their number: each statement selects by the same scope (one
+ * cycle, one objective, a page, every open cycle), so a cycle of five thousand objectives costs
+ * what a cycle of five does.
+ */
+@Repository
+class OkrReader {
+
+	private final JdbcClient jdbc;
+
+	OkrReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record ObjectiveRow(long id, long cycleId, long teamId, long ownerId, String owner, String title,
+			String description, ObjectiveLevel level, Commitment commitment, ObjectiveState state, Long parentId,
+			Long carriedFromId, String retrospective, Double finalScore, long version, Instant createdAt,
+			Instant updatedAt) {
+	}
+
+	record KeyResultRow(long id, long objectiveId, String title, KeyResultType type, long ownerId, String owner,
+			double weight, Double baseline, Double target, String unit, String kpiKey, Double lastValue, boolean done,
+			Integer lastConfidence, Instant lastCheckInAt, int checkIns, Double finalValue, Double finalScore,
+			long version, Instant createdAt, Instant updatedAt) {
+	}
+
+	/** Objectives (in the scope's order) and, by objective id, what belongs to them. */
+	record Snapshot(List<ObjectiveRow> objectives, Map<Long, List<KeyResultRow>> keyResults,
+			Map<Long, List<Long>> contributions, Map<Long, List<String>> guardrails) {
+
+		List<KeyResultRow> keyResultsOf(long objectiveId) {
+			return keyResults.getOrDefault(objectiveId, List.of());
+		}
+	}
+
+	/** Which objectives to read: a condition on {@code o} (the objective table) and its parameters. */
+	record Scope(String condition, Map<String, Object> params) {
+
+		static Scope cycle(long cycleId) {
+			return new Scope("o.cycle_id = :cycle", Map.of("cycle", cycleId));
+		}
+
+		static Scope objective(long objectiveId) {
+			return new Scope("o.id = :id", Map.of("id", objectiveId));
+		}
+
+		static Scope openCycles() {
+			return new Scope("o.cycle_id in (select c.id from okr_cycle c where c.closed_at is null)", Map.of());
+		}
+
+		static Scope activeWithGuardrails() {
+			return new Scope("o.state = 'ACTIVE' and o.cycle_id in (select c.id from okr_cycle c where c.closed_at is null)"
+					+ " and o.id in (select g.objective_id from objective_guardrail g)", Map.of());
+		}
+
+		static Scope linkedTo(String kpiKey) {
+			return new Scope("o.cycle_id in (select c.id from okr_cycle c where c.closed_at is null)"
+					+ " and o.id in (select l.objective_id from key_result l where l.kpi_key = :kpi)", Map.of("kpi", kpiKey));
+		}
+
+		static Scope linkedToAny() {
+			return new Scope("o.cycle_id in (select c.id from okr_cycle c where c.closed_at is null)"
+					+ " and o.id in (select l.objective_id from key_result l where l.kpi_key is not null)", Map.of());
+		}
+
+		/** A page of objectives by id, optionally of one cycle and one team. */
+		static Scope page(Long cycleId, Long teamId, int limit, int offset) {
+			var params = new HashMap<String, Object>();
+			var filter = new StringBuilder("1 = 1");
+			if (cycleId != null) {
+				filter.append(" and p.cycle_id = :cycle");
+				params.put("cycle", cycleId);
+			}
+			if (teamId != null) {
+				filter.append(" and p.team_id = :team");
+				params.put("team", teamId);
+			}
+			params.put("limit", limit);
+			params.put("offset", offset);
+			return new Scope("o.id in (select q.id from (select p.id from objective p where " + filter
+					+ " order by p.id limit :limit offset :offset) q)", params);
+		}
+	}
+
+	Snapshot load(Scope scope) {
+		var objectives = statement("select o.* from objective o where " + scope.condition() + " order by o.id", scope)
+			.query((rs, n) -> objective(rs))
+			.list();
+		if (objectives.isEmpty()) {
+			return new Snapshot(List.of(), Map.of(), Map.of(), Map.of());
+		}
+		var keyResults = new LinkedHashMap<Long, List<KeyResultRow>>();
+		statement("select k.* from key_result k join objective o on o.id = k.objective_id where " + scope.condition()
+				+ " order by k.objective_id, k.sort_order, k.id", scope)
+			.query((rs, n) -> keyResult(rs))
+			.list()
+			.forEach(k -> keyResults.computeIfAbsent(k.objectiveId(), id -> new ArrayList<>()).add(k));
+		var contributions = new HashMap<Long, List<Long>>();
+		statement("select x.objective_id, x.contributes_to_id from objective_contribution x join objective o"
+				+ " on o.id = x.objective_id where " + scope.condition() + " order by x.objective_id, x.contributes_to_id",
+				scope)
+			.query(rs -> {
+				contributions.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getLong(2));
+			});
+		var guardrails = new HashMap<Long, List<String>>();
+		statement("select g.objective_id, g.kpi_key from objective_guardrail g join objective o"
+				+ " on o.id = g.objective_id where " + scope.condition() + " order by g.objective_id, g.kpi_key", scope)
+			.query(rs -> {
+				guardrails.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return new Snapshot(objectives, keyResults, contributions, guardrails);
+	}
+
+	/** The objectives carried over from this one into later cycles. */
+	List<Long> carriedInto(long objectiveId) {
+		return jdbc.sql("select id from objective where carried_from_id = ? order by id")
+			.param(objectiveId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Objectives that align to, contribute to, or were carried over from this one. */
+	List<Long> dependants(long objectiveId) {
+		return jdbc.sql("""
+				select id from objective where parent_id = :id or carried_from_id = :id
+				union
+				select objective_id from objective_contribution where contributes_to_id = :id
+				order by 1""")
+			.param("id", objectiveId)
+			.query(Long.class)
+			.list();
+	}
+
+	KeyResultRow keyResult(long id) {
+		return jdbc.sql("select * from key_result where id = ?").param(id).query((rs, n) -> keyResult(rs)).optional()
+			.orElse(null);
+	}
+
+	private JdbcClient.StatementSpec statement(String sql, Scope scope) {
+		var statement = jdbc.sql(sql);
+		for (var param : scope.params().entrySet()) {
+			statement = statement.param(param.getKey(), param.getValue());
+		}
+		return statement;
+	}
+
+	private static ObjectiveRow objective(ResultSet rs) throws SQLException {
+		return new ObjectiveRow(rs.getLong("id"), rs.getLong("cycle_id"), rs.getLong("team_id"), rs.getLong("owner_id"),
+				rs.getString("owner_name"), rs.getString("title"), rs.getString("description"),
+				ObjectiveLevel.valueOf(rs.getString("objective_level")), Commitment.valueOf(rs.getString("commitment")),
+				ObjectiveState.valueOf(rs.getString("state")), longOrNull(rs, "parent_id"),
+				longOrNull(rs, "carried_from_id"), rs.getString("retrospective"), number(rs, "final_score"),
+				rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
+	}
+
+	private static KeyResultRow keyResult(ResultSet rs) throws SQLException {
+		int confidence = rs.getInt("last_confidence");
+		Integer lastConfidence = rs.wasNull() ? null : confidence;
+		return new KeyResultRow(rs.getLong("id"), rs.getLong("objective_id"), rs.getString("title"),
+				KeyResultType.valueOf(rs.getString("kr_type")), rs.getLong("owner_id"), rs.getString("owner_name"),
+				rs.getDouble("weight"), number(rs, "baseline"), number(rs, "target"), rs.getString("unit"),
+				rs.getString("kpi_key"), number(rs, "last_value"), rs.getBoolean("done"), lastConfidence,
+				instant(rs, "last_check_in_at"), rs.getInt("check_in_count"), number(rs, "final_value"),
+				number(rs, "final_score"), rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
+	}
+
+	static Double number(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static Long longOrNull(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+}

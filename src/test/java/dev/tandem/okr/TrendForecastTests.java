@@ -1,0 +1,124 @@
+package dev.tandem.okr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tandem.okr.TrendForecast.Observation;
+
+class TrendForecastTests {
+
+	static final LocalDate START = LocalDate.of(2026, 1, 5);
+
+	@Test
+	void studentTMatchesTheTables() {
+		assertThat(StudentT.quantile(0.975, 10)).isCloseTo(2.228, within(0.001));
+		assertThat(StudentT.quantile(0.975, 1)).isCloseTo(12.706, within(0.001));
+		assertThat(StudentT.quantile(0.975, 3)).isCloseTo(3.182, within(0.001));
+		assertThat(StudentT.quantile(0.975, 1000)).isCloseTo(1.962, within(0.001));
+		assertThat(StudentT.cdf(0, 5)).isCloseTo(0.5, within(1e-12));
+		assertThat(StudentT.cdf(-2.015, 5)).isCloseTo(0.05, within(0.0005));
+		assertThat(StudentT.quantile(0.025, 10)).isCloseTo(-2.228, within(0.001));
+		assertThatThrownBy(() -> StudentT.quantile(1, 3)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aPerfectLineProjectsExactlyAndIsCertain() {
+		// pit stop falling 0.05 s a week from 8.0: twelve weeks on it is at 7.4
+		var points = weekly(8.0, -0.05, 0, 6);
+		var forecast = TrendForecast.project(points, START, week(12), START.plusWeeks(12), 7.4, MetricDirection.DECREASE)
+			.orElseThrow();
+		assertThat(forecast.projected()).isCloseTo(7.4, within(1e-9));
+		assertThat(forecast.lower()).isCloseTo(7.4, within(1e-9));
+		assertThat(forecast.upper()).isCloseTo(7.4, within(1e-9));
+		assertThat(forecast.trendPerWeek()).isCloseTo(-0.05, within(1e-9));
+		assertThat(forecast.probability()).isEqualTo(1.0);
+		assertThat(forecast.outlook()).isEqualTo(Outlook.LIKELY);
+		assertThat(TrendForecast.project(points, START, week(12), START.plusWeeks(12), 7.0, MetricDirection.DECREASE)
+			.orElseThrow().outlook()).isEqualTo(Outlook.UNLIKELY);
+	}
+
+	@Test
+	void intervalMatchesTheTextbookFormula() {
+		// x = 0..4 weeks, y = 1, 3, 2, 5, 4: slope 0.8/week, intercept 1.4, s² = 3.6/3 = 1.2
+		var values = new double[] { 1, 3, 2, 5, 4 };
+		var points = new ArrayList<Observation>();
+		for (int i = 0; i < values.length; i++) {
+			points.add(new Observation(week(i), values[i]));
+		}
+		var forecast = TrendForecast.project(points, START, week(6), START.plusWeeks(6), 6, MetricDirection.INCREASE)
+			.orElseThrow();
+		double projected = 1.4 + 0.8 * 6;
+		// in days: Stt = 49 · 10, t0 − t̄ = 28
+		double spread = Math.sqrt(1.2) * Math.sqrt(1 + 1.0 / 5 + 28.0 * 28.0 / 490);
+		double half = 3.182446 * spread;
+		assertThat(forecast.projected()).isCloseTo(projected, within(1e-4));
+		assertThat(forecast.lower()).isCloseTo(projected - half, within(1e-3));
+		assertThat(forecast.upper()).isCloseTo(projected + half, within(1e-3));
+		assertThat(forecast.trendPerWeek()).isCloseTo(0.8, within(1e-9));
+		assertThat(forecast.probability()).isBetween(0.5, 0.7);
+		assertThat(forecast.outlook()).isEqualTo(Outlook.POSSIBLE);
+		assertThat(forecast.periods()).isEqualTo(5);
+	}
+
+	@Test
+	void aTrendAwayFromTheTargetIsUnlikely() {
+		// attrition rising while the target asks it to fall
+		var points = weekly(12, 0.2, 0, 8);
+		var forecast = TrendForecast.project(noisy(points), START, week(13), START.plusWeeks(13), 11, MetricDirection.DECREASE)
+			.orElseThrow();
+		assertThat(forecast.projected()).isGreaterThan(13);
+		assertThat(forecast.outlook()).isEqualTo(Outlook.UNLIKELY);
+		assertThat(forecast.lower()).isLessThan(forecast.projected());
+		assertThat(forecast.upper()).isGreaterThan(forecast.projected());
+	}
+
+	@Test
+	void fewerThanThreePointsGiveNoForecast() {
+		assertThat(TrendForecast.project(List.of(), START, week(4), START, 1, MetricDirection.INCREASE)).isEmpty();
+		assertThat(TrendForecast.project(weekly(1, 1, 0, 1), START, week(4), START, 1, MetricDirection.INCREASE)).isEmpty();
+	}
+
+	@Test
+	void pointsAtOneInstantGiveNoLine() {
+		var at = week(0);
+		var points = List.of(new Observation(at, 1), new Observation(at, 2), new Observation(at, 3));
+		assertThat(TrendForecast.project(points, START, week(4), START, 1, MetricDirection.INCREASE)).isEmpty();
+	}
+
+	@Test
+	void outlookBands() {
+		assertThat(TrendForecast.outlook(0.7)).isEqualTo(Outlook.LIKELY);
+		assertThat(TrendForecast.outlook(0.69)).isEqualTo(Outlook.POSSIBLE);
+		assertThat(TrendForecast.outlook(0.3)).isEqualTo(Outlook.POSSIBLE);
+		assertThat(TrendForecast.outlook(0.29)).isEqualTo(Outlook.UNLIKELY);
+	}
+
+	private static Instant week(int n) {
+		return START.plusWeeks(n).atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+	private static List<Observation> weekly(double first, double perWeek, int fromWeek, int toWeek) {
+		var points = new ArrayList<Observation>();
+		for (int i = fromWeek; i <= toWeek; i++) {
+			points.add(new Observation(week(i), first + perWeek * i));
+		}
+		return points;
+	}
+
+	private static List<Observation> noisy(List<Observation> points) {
+		var noisy = new ArrayList<Observation>();
+		for (int i = 0; i < points.size(); i++) {
+			noisy.add(new Observation(points.get(i).at(), points.get(i).value() + (i % 2 == 0 ? 0.05 : -0.05)));
+		}
+		return noisy;
+	}
+}
