@@ -17,6 +17,10 @@ import dev.tandem.kpi.Kpis;
  * mark and unmark on every path (a link added, a key result deleted, a cycle closed, an
  * objective activated), each path names the KPIs it touched and this works out their mode from
  * the links that remain. When several objectives improve one KPI, the earliest one is named.
+ * <p>
+ * A draft improves nothing by itself, with one exception: a draft that was named the KPI's
+ * improver on purpose (the loop does so when a person accepts its proposal) keeps that mark
+ * while it still has a key result on the KPI in an open cycle — somebody has taken the KPI on.
  */
 @Component
 class ImprovingMarks {
@@ -44,10 +48,25 @@ class ImprovingMarks {
 				continue; // the KPI was deleted; nothing to mark
 			}
 			var improving = improvingObjective(key);
+			if (improving == null && health.improvingObjectiveId() != null
+					&& stillLinked(health.improvingObjectiveId(), key)) {
+				improving = health.improvingObjectiveId();
+			}
 			if (!Objects.equals(improving, health.improvingObjectiveId())) {
 				kpis.improving(key, improving);
 			}
 		}
+	}
+
+	private boolean stillLinked(long objectiveId, String kpiKey) {
+		return jdbc.sql("""
+				select count(*) from key_result k
+				join objective o on o.id = k.objective_id
+				join okr_cycle c on c.id = o.cycle_id
+				where o.id = ? and k.kpi_key = ? and c.closed_at is null""")
+			.params(objectiveId, kpiKey)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private Long improvingObjective(String kpiKey) {

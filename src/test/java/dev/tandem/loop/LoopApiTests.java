@@ -92,6 +92,13 @@ class LoopApiTests {
 		assertThat(health.improvingObjectiveId()).isEqualTo(objectiveId);
 		assertThat(proposals.get(proposal.id()).state()).isEqualTo(ProposalState.ACCEPTED);
 
+		// editing the draft's key result keeps the KPI taken on; removing it lets go
+		long keyResult = ((Number) JsonPath.read(body(objective), "$.keyResults[0].id")).longValue();
+		assertThat(api.put("/api/key-results/" + keyResult, """
+				{"title":"Uptime back to 99 %%","type":"METRIC","owner":"%s","baseline":50,"target":99,"kpi":"%s"}"""
+			.formatted(owner, uptime))).hasStatusOk();
+		assertThat(kpis.health(uptime).improvingObjectiveId()).isEqualTo(objectiveId);
+
 		record(uptime, 40);
 		awaitQuiet();
 		assertThat(proposals.list(ProposalState.OPEN, 1000, 0)).noneMatch(p -> p.kpi().equals(uptime));

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -90,50 +89,6 @@ class AuthorizationMatrixTests {
 					{"username":"%s","displayName":"Matrix","role":"VIEWER","teams":["%s"]}"""
 				.formatted(unique("matrix"), f.team))),
 			new Rule("GET /api/me", SIGNED_IN, f -> get("/api/me")),
-			// KPIs and ingestion
-			new Rule("POST /api/kpis", TEAM_EDITORS, f -> json(post("/api/kpis"), f.kpiJson(unique("matrix"), 99))),
-			new Rule("GET /api/kpis", SIGNED_IN, f -> get("/api/kpis")),
-			new Rule("GET /api/kpis/{key}", SIGNED_IN, f -> get("/api/kpis/" + f.kpi())),
-			new Rule("PUT /api/kpis/{key}", TEAM_EDITORS, f -> json(put("/api/kpis/" + f.kpi()), f.kpiJson(f.kpi(), 98))),
-			new Rule("DELETE /api/kpis/{key}", TEAM_EDITORS, f -> delete("/api/kpis/" + f.newKpi())),
-			new Rule("GET /api/kpis/{key}/history", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/history")),
-			new Rule("POST /api/kpis/{key}/measurements", RECORDERS, f -> json(post("/api/kpis/" + f.kpi() + "/measurements"),
-					"{\"at\":\"2026-01-01T00:00:00Z\",\"value\":97}")),
-			new Rule("GET /api/kpis/{key}/measurements", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/measurements")),
-			new Rule("GET /api/kpis/{key}/periods", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/periods")),
-			new Rule("GET /api/kpis/{key}/health", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/health")),
-			new Rule("GET /api/health", SIGNED_IN, f -> get("/api/health")),
-			new Rule("POST /api/measurements", RECORDERS, f -> json(post("/api/measurements"),
-					"[{\"kpi\":\"%s\",\"at\":\"2026-01-02T00:00:00Z\",\"value\":96}]".formatted(f.kpi()))),
-			new Rule("POST /api/kpis/{key}/measurements/import", RECORDERS, f -> post("/api/kpis/" + f.kpi()
-					+ "/measurements/import").contentType("text/csv").content("at,value\n2026-01-03T00:00:00Z,95\n")),
-			// the loop and the coach
-			new Rule("GET /api/loop/proposals", SIGNED_IN, f -> get("/api/loop/proposals")),
-			new Rule("GET /api/loop/proposals/{id}", SIGNED_IN, f -> get("/api/loop/proposals/" + f.proposal())),
-			new Rule("POST /api/loop/proposals/{id}/accept", TEAM_EDITORS, f -> json(
-					post("/api/loop/proposals/" + f.newProposal() + "/accept"), "{\"cycle\":%d}".formatted(f.cycle()))),
-			new Rule("POST /api/loop/proposals/{id}/dismiss", TEAM_EDITORS, f -> json(
-					post("/api/loop/proposals/" + f.newProposal() + "/dismiss"), "{\"reason\":\"matrix\"}")),
-			new Rule("GET /api/loop/graduations", SIGNED_IN, f -> get("/api/loop/graduations")),
-			new Rule("GET /api/loop/graduations/{id}", SIGNED_IN, f -> get("/api/loop/graduations/" + f.graduation())),
-			new Rule("POST /api/loop/graduations/{id}/accept", TEAM_EDITORS,
-					f -> post("/api/loop/graduations/" + f.newGraduation() + "/accept")),
-			new Rule("POST /api/loop/graduations/{id}/dismiss", TEAM_EDITORS, f -> json(
-					post("/api/loop/graduations/" + f.newGraduation() + "/dismiss"), "{\"reason\":\"matrix\"}")),
-			new Rule("GET /api/loop/alerts", SIGNED_IN, f -> get("/api/loop/alerts")),
-			new Rule("GET /api/loop/focus", SIGNED_IN, f -> get("/api/loop/focus")),
-			new Rule("GET /api/coach", SIGNED_IN, f -> get("/api/coach")),
-			new Rule("POST /api/coach/check", SIGNED_IN, f -> json(post("/api/coach/check"), "{\"title\":\"Matrix\"}")),
-			new Rule("GET /api/me/owed", SIGNED_IN, f -> get("/api/me/owed")),
-			new Rule("GET /inbox", SIGNED_IN, f -> get("/inbox")),
-			new Rule("POST /inbox/proposals/{id}/accept", TEAM_EDITORS,
-					f -> post("/inbox/proposals/" + f.newProposal() + "/accept")),
-			new Rule("POST /inbox/proposals/{id}/dismiss", TEAM_EDITORS,
-					f -> post("/inbox/proposals/" + f.newProposal() + "/dismiss").param("reason", "matrix")),
-			new Rule("POST /inbox/graduations/{id}/accept", TEAM_EDITORS,
-					f -> post("/inbox/graduations/" + f.newGraduation() + "/accept")),
-			new Rule("POST /inbox/graduations/{id}/dismiss", TEAM_EDITORS,
-					f -> post("/inbox/graduations/" + f.newGraduation() + "/dismiss").param("reason", "matrix")),
 			// security
 			new Rule("POST /api/tokens", SIGNED_IN, f -> json(post("/api/tokens"), "{\"name\":\"matrix\"}")),
 			new Rule("GET /api/tokens", SIGNED_IN, f -> get("/api/tokens")),
@@ -146,7 +101,7 @@ class AuthorizationMatrixTests {
 
 	/** The matrix with the rules each module keeps beside it. */
 	static List<Rule> rules() {
-		return Stream.of(MATRIX, KpiMatrixRules.RULES, OkrMatrixRules.RULES).flatMap(List::stream).toList();
+		return Stream.of(MATRIX, KpiMatrixRules.RULES, OkrMatrixRules.RULES, LoopMatrixRules.RULES).flatMap(List::stream).toList();
 	}
 
 	private static Fixture fixture;
@@ -242,11 +197,6 @@ class AuthorizationMatrixTests {
 		final Organisation organisation;
 		final MockMvcTester mvc;
 		final JdbcClient jdbc;
-		private String kpi;
-		private Long cycle;
-		private Long objective;
-		private Long proposal;
-		private Long graduation;
 		/** The team the editor, both members and the viewer belong to. */
 		final String team;
 		final String otherTeam;
@@ -284,103 +234,6 @@ class AuthorizationMatrixTests {
 				assertThat(result).hasStatus3xxRedirection().redirectedUrl().doesNotContain("error");
 				return (MockHttpSession) result.getRequest().getSession(false);
 			});
-		}
-
-		/** A KPI of the team, owned by the owner. */
-		String kpi() {
-			if (kpi == null) {
-				kpi = newKpi();
-			}
-			return kpi;
-		}
-
-		String newKpi() {
-			var key = unique("matrix-kpi");
-			assertThat(mvc.post().uri("/api/kpis").with(TestUsers.admin()).contentType(MediaType.APPLICATION_JSON)
-				.content(kpiJson(key, 99))).hasStatus(201);
-			return key;
-		}
-
-		String kpiJson(String key, double target) {
-			return """
-					{"key":"%s","name":"Matrix","team":"%s","owner":"%s","unit":"PERCENT","source":"API","frequency":"DAILY",
-					 "aggregation":"LAST","indicator":"LAGGING","shape":"THRESHOLD","direction":"HIGHER_IS_BETTER",
-					 "target":%s,"warning":90}""".formatted(key, team, username(Caller.OWNER_MEMBER), target);
-		}
-
-		long cycle() {
-			if (cycle == null) {
-				var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-				cycle = created(mvc.post().uri("/api/cycles").with(TestUsers.admin()).contentType(MediaType.APPLICATION_JSON)
-					.content("{\"name\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}".formatted(unique("matrix"),
-							today.minusDays(10), today.plusDays(80))).exchange());
-			}
-			return cycle;
-		}
-
-		/** An active objective of the team, owned by the owner. */
-		long objective() {
-			if (objective == null) {
-				objective = created(mvc.post().uri("/api/objectives").with(TestUsers.admin())
-					.contentType(MediaType.APPLICATION_JSON).content("""
-							{"cycle":%d,"team":"%s","owner":"%s","title":"Matrix","level":"TEAM","commitment":"COMMITTED"}"""
-						.formatted(cycle(), team, username(Caller.OWNER_MEMBER))).exchange());
-			}
-			return objective;
-		}
-
-		long proposal() {
-			if (proposal == null) {
-				proposal = newProposal();
-			}
-			return proposal;
-		}
-
-		/** An open proposal for a new KPI of the team (written directly: the loop's own tests cover how they arise). */
-		long newProposal() {
-			var kpiId = jdbc.sql("select id from kpi where slug = ?").param(newKpi()).query(Long.class).single();
-			var teamId = organisation.team(team).id();
-			jdbc.sql("""
-					insert into proposal (kpi_id, open_kpi_id, reason, state, team_id, owner_id, suggested_objective,
-					  situation_status, situation_value, situation_worsening, situation_distance, created_at)
-					values (?, ?, 'RED', 'OPEN', ?, ?, 'Restore matrix to health', 'RED', 50, 0, 5, current_timestamp)""")
-				.params(kpiId, kpiId, teamId, owner())
-				.update();
-			var id = jdbc.sql("select id from proposal where open_kpi_id = ?").param(kpiId).query(Long.class).single();
-			jdbc.sql("insert into proposal_key_result (proposal_id, position, kpi_id, title, baseline, target) values (?, 0, ?, 'Increase matrix from 50 % to 99 %', 50, 99)")
-				.params(id, kpiId)
-				.update();
-			return id;
-		}
-
-		long graduation() {
-			if (graduation == null) {
-				graduation = newGraduation();
-			}
-			return graduation;
-		}
-
-		/** An open graduation of a new key result into a new KPI (written directly, as proposals are). */
-		long newGraduation() {
-			var kpiKey = newKpi();
-			var keyResult = created(mvc.post().uri("/api/objectives/" + objective() + "/key-results").with(TestUsers.admin())
-				.contentType(MediaType.APPLICATION_JSON).content("""
-						{"title":"Matrix","type":"METRIC","owner":"%s","baseline":50,"target":99,"kpi":"%s"}"""
-					.formatted(username(Caller.OWNER_MEMBER), kpiKey)).exchange());
-			var kpiId = jdbc.sql("select id from kpi where slug = ?").param(kpiKey).query(Long.class).single();
-			jdbc.sql("""
-					insert into graduation (key_result_id, objective_id, cycle_id, team_id, owner_id, kpi_id, title, decrease,
-					  from_value, to_value, state, created_at)
-					values (?, ?, ?, ?, ?, ?, 'Matrix', false, 99, 99.5, 'OPEN', current_timestamp)""")
-				.params(keyResult, objective(), cycle(), organisation.team(team).id(), owner(), kpiId)
-				.update();
-			return jdbc.sql("select id from graduation where key_result_id = ?").param(keyResult).query(Long.class).single();
-		}
-
-		private static long created(MvcTestResult result) {
-			assertThat(result).hasStatus(201);
-			var body = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-			return ((Number) JsonPath.read(body, "$.id")).longValue();
 		}
 
 		/** A fresh token of the owner, since revoking one uses it up. */
