@@ -10,11 +10,11 @@ import jakarta.validation.constraints.Size;
 import dev.tandem.okr.KeyResultType;
 import dev.tandem.okr.MetricDirection;
 
-/** An objective as it is being written (nothing saved), for the coach to check as you type. */
-record CoachDraft(@NotBlank @Size(max = 300) String title, String owner,
+/** An objective as it is being written (nothing saved), for the coach to check as you type (API and forms). */
+public record CoachDraft(@NotBlank @Size(max = 300) String title, String owner,
 		@Size(max = 50) List<@Valid @NotNull KeyResult> keyResults, @Size(max = 50) List<String> guardrails) {
 
-	record KeyResult(@NotBlank @Size(max = 300) String title, KeyResultType type, String owner, Double baseline,
+	public record KeyResult(@NotBlank @Size(max = 300) String title, KeyResultType type, String owner, Double baseline,
 			Double target, String kpi, MetricDirection direction) {
 	}
 
