@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -102,6 +103,23 @@ class AuthorizationMatrixTests {
 			new Rule("GET /api/audit", ADMINS, f -> get("/api/audit")),
 			new Rule("GET /admin/audit", ADMINS, f -> get("/admin/audit")),
 			new Rule("GET /login", EVERYONE, f -> get("/login")),
+			// KPIs
+			new Rule("GET /api/kpis", SIGNED_IN, f -> get("/api/kpis")),
+			new Rule("GET /api/kpis/{key}", SIGNED_IN, f -> get("/api/kpis/" + f.kpi())),
+			new Rule("GET /api/kpis/{key}/health", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/health")),
+			new Rule("GET /api/kpis/{key}/history", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/history")),
+			new Rule("GET /api/kpis/{key}/measurements", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/measurements")),
+			new Rule("GET /api/kpis/{key}/periods", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/periods")),
+			new Rule("GET /api/health", SIGNED_IN, f -> get("/api/health")),
+			new Rule("POST /api/kpis", TEAM_EDITORS, f -> json(post("/api/kpis"), f.kpiJson(unique("matrix-new")))),
+			new Rule("PUT /api/kpis/{key}", TEAM_EDITORS, f -> json(put("/api/kpis/" + f.kpi()), f.kpiJson(f.kpi()))),
+			new Rule("DELETE /api/kpis/{key}", TEAM_EDITORS, f -> delete("/api/kpis/" + f.newKpi())),
+			new Rule("POST /api/kpis/{key}/measurements", RECORDERS, f -> json(post("/api/kpis/" + f.kpi() + "/measurements"),
+					"[{\"at\":\"%s\",\"value\":42}]".formatted(java.time.Instant.now().minusSeconds(3600)))),
+			new Rule("POST /api/kpis/{key}/measurements/import", RECORDERS, f -> post("/api/kpis/" + f.kpi() + "/measurements/import")
+				.contentType("text/csv").content(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2) + ",40\n")),
+			new Rule("POST /api/measurements", RECORDERS, f -> json(post("/api/measurements"),
+					"[{\"kpi\":\"%s\",\"at\":\"%s\",\"value\":43}]".formatted(f.kpi(), java.time.Instant.now().minusSeconds(7200)))),
 			// pages: reading is open to everyone signed in; forms are refused before their input is read
 			new Rule("GET /", SIGNED_IN, f -> get("/")),
 			new Rule("GET /kpis", SIGNED_IN, f -> get("/kpis?q=matrix")),
@@ -252,18 +270,27 @@ class AuthorizationMatrixTests {
 		/** A daily KPI of the fixture's team, owned by {@link Caller#OWNER_MEMBER}; made once, through the API. */
 		synchronized String kpi() {
 			if (kpi == null) {
-				var key = unique("matrix-kpi");
-				var created = mvc.post().uri("/api/kpis").with(TestUsers.admin()).contentType(MediaType.APPLICATION_JSON)
-					.content("""
-							{"key":"%s","name":"Matrix uptime","team":"%s","owner":"%s","unit":"PERCENT","source":"MANUAL",
-							 "frequency":"DAILY","aggregation":"AVERAGE","indicator":"LAGGING","shape":"THRESHOLD",
-							 "direction":"HIGHER_IS_BETTER","target":99,"warning":97}"""
-						.formatted(key, team, username(Caller.OWNER_MEMBER)))
-					.exchange();
-				assertThat(created).hasStatus(201);
-				kpi = key;
+				kpi = newKpi();
 			}
 			return kpi;
+		}
+
+		/** Another such KPI, for a request that uses it up (a delete). */
+		String newKpi() {
+			var key = unique("matrix-kpi");
+			var created = mvc.post().uri("/api/kpis").with(TestUsers.admin()).contentType(MediaType.APPLICATION_JSON)
+				.content(kpiJson(key))
+				.exchange();
+			assertThat(created).hasStatus(201);
+			return key;
+		}
+
+		String kpiJson(String key) {
+			return """
+					{"key":"%s","name":"Matrix uptime","team":"%s","owner":"%s","unit":"PERCENT","source":"MANUAL",
+					 "frequency":"DAILY","aggregation":"AVERAGE","indicator":"LAGGING","shape":"THRESHOLD",
+					 "direction":"HIGHER_IS_BETTER","target":99,"warning":97}"""
+				.formatted(key, team, username(Caller.OWNER_MEMBER));
 		}
 
 		/** A fresh token of the owner, since revoking one uses it up. */
