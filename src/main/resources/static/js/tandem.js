@@ -22,7 +22,9 @@
 				grid: read("--color-border"),
 				target: read("--red-solid"),
 				band: read("--green-bg"),
-				median: read("--neutral-solid")
+				median: read("--neutral-solid"),
+				expected: read("--neutral-fg"),
+				zones: { green: read("--green-bg"), amber: read("--amber-bg"), red: read("--red-bg") }
 			};
 		},
 
@@ -65,8 +67,23 @@
 			var labels = charts.json(canvas, "data-labels");
 			var unit = canvas.getAttribute("data-unit") || "";
 			var compact = canvas.hasAttribute("data-compact");
+			var zones = charts.json(canvas, "data-zones");
 			var datasets = charts.json(canvas, "data-series").map(function (series, index) {
 				var colour = colours.series[index % colours.series.length];
+				if (series.kind === "expected" || series.kind === "reference") {
+					return {
+						label: series.label,
+						data: series.values,
+						borderColor: colours.expected,
+						borderWidth: 1.5,
+						borderDash: series.kind === "expected" ? [6, 4] : [2, 3],
+						pointRadius: 0,
+						pointHitRadius: 0,
+						tension: 0,
+						spanGaps: true,
+						fill: false
+					};
+				}
 				return {
 					label: series.label,
 					data: series.values,
@@ -111,6 +128,7 @@
 					plugins: {
 						// fills (the desired band, a sparkline's area) go under every line, the target line included
 						filler: { drawTime: "beforeDatasetsDraw" },
+						tandemZones: { zones: zones, colours: colours.zones },
 						legend: {
 							display: !compact && datasets.length > 1,
 							position: "bottom",
@@ -142,6 +160,9 @@
 						},
 						y: {
 							display: !compact,
+							// the zone boundaries nearest the data stay in view, so that the target is always on the chart
+							suggestedMin: charts.bound(zones, Math.min),
+							suggestedMax: charts.bound(zones, Math.max),
 							min: charts.number(canvas, "data-min") === null ? undefined : charts.number(canvas, "data-min"),
 							max: charts.number(canvas, "data-max") === null ? undefined : charts.number(canvas, "data-max"),
 							grid: { color: colours.grid },
@@ -153,9 +174,65 @@
 			};
 		},
 
+		/* The lowest (or highest) finite zone boundary, for the y axis to include; undefined without zones. */
+		bound: function (zones, pick) {
+			var values = [];
+			zones.forEach(function (point) {
+				point.forEach(function (zone) {
+					if (zone.from !== null) {
+						values.push(zone.from);
+					}
+					if (zone.to !== null) {
+						values.push(zone.to);
+					}
+				});
+			});
+			return values.length ? pick.apply(null, values) : undefined;
+		},
+
+		/*
+		 * Draws each period's green, amber and red zones as bands behind the lines: data-zones holds
+		 * one list of {from, to, status} per point (or a single list for every point), from and to
+		 * null where a zone is open. Seasonal thresholds and a trajectory's expectation move them.
+		 */
+		zonesPlugin: {
+			id: "tandemZones",
+			beforeDatasetsDraw: function (chart, args, options) {
+				var zones = options && options.zones;
+				var count = chart.data.labels.length;
+				if (!zones || !zones.length || !count) {
+					return;
+				}
+				var area = chart.chartArea;
+				var x = chart.scales.x;
+				var y = chart.scales.y;
+				var ctx = chart.ctx;
+				ctx.save();
+				ctx.beginPath();
+				ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+				ctx.clip();
+				for (var i = 0; i < count; i++) {
+					var centre = x.getPixelForValue(i);
+					var left = i === 0 ? area.left : (x.getPixelForValue(i - 1) + centre) / 2;
+					var right = i === count - 1 ? area.right : (x.getPixelForValue(i + 1) + centre) / 2;
+					(zones.length === 1 ? zones[0] : zones[i] || []).forEach(function (zone) {
+						var top = zone.to === null ? area.top : y.getPixelForValue(zone.to);
+						var bottom = zone.from === null ? area.bottom : y.getPixelForValue(zone.from);
+						ctx.fillStyle = options.colours[zone.status] || "transparent";
+						ctx.fillRect(left, Math.min(top, bottom), right - left + 0.5, Math.abs(bottom - top));
+					});
+				}
+				ctx.restore();
+			}
+		},
+
 		draw: function (root) {
 			if (typeof Chart === "undefined") {
 				return;
+			}
+			if (!charts.registered) {
+				Chart.register(charts.zonesPlugin);
+				charts.registered = true;
 			}
 			root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
 				if (!Chart.getChart(canvas)) {
@@ -224,6 +301,49 @@
 		}
 	};
 
+	var forms = {
+		/* A form with data-upload-progress="id" shows its upload's progress in that <progress> while htmx sends it. */
+		uploads: function () {
+			document.body.addEventListener("htmx:xhr:progress", function (event) {
+				var form = event.target.closest && event.target.closest("form[data-upload-progress]");
+				var bar = form && document.getElementById(form.getAttribute("data-upload-progress"));
+				if (!bar || !event.detail.lengthComputable) {
+					return;
+				}
+				var percent = Math.round(event.detail.loaded / event.detail.total * 100);
+				bar.hidden = false;
+				bar.value = percent;
+				bar.textContent = percent + "%";
+			});
+			document.body.addEventListener("htmx:afterRequest", function (event) {
+				var form = event.target.closest && event.target.closest("form[data-upload-progress]");
+				var bar = form && document.getElementById(form.getAttribute("data-upload-progress"));
+				if (bar) {
+					bar.value = 100;
+					window.setTimeout(function () {
+						bar.hidden = true;
+						bar.value = 0;
+					}, 800);
+				}
+			});
+		},
+
+		/* The KPI form shows only the chosen shape's thresholds; without script it shows all three. */
+		shapes: function () {
+			var select = document.getElementById("field-shape");
+			if (!select) {
+				return;
+			}
+			var show = function () {
+				document.querySelectorAll("fieldset[data-shape]").forEach(function (fieldset) {
+					fieldset.hidden = fieldset.getAttribute("data-shape") !== select.value;
+				});
+			};
+			select.addEventListener("change", show);
+			show();
+		}
+	};
+
 	var toasts = {
 		show: function (message) {
 			var region = document.getElementById("toasts");
@@ -275,7 +395,9 @@
 	document.addEventListener("DOMContentLoaded", function () {
 		navigation.init();
 		menus.init();
+		forms.shapes();
 		charts.draw(document);
 		htmxSupport.init();
+		forms.uploads();
 	});
 })();

@@ -114,6 +114,16 @@ public final class BrowserSession implements AutoCloseable {
 		return response;
 	}
 
+	/**
+	 * Says that the next request to this path answers with an error status on purpose (a form
+	 * sent back with its problems as 422, say), so that the console error Chromium logs for it
+	 * does not fail the test.
+	 */
+	public BrowserSession expectErrorStatus(String path) {
+		expectedErrorDocuments.add(url(path));
+		return this;
+	}
+
 	/** Resizes the window to a phone's width (an iPhone 12–15), for the responsive layout. */
 	public BrowserSession phone() {
 		page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);

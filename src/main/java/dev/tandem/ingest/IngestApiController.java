@@ -3,7 +3,6 @@ package dev.tandem.ingest;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,13 +26,13 @@ import dev.tandem.kpi.Source;
 class IngestApiController {
 
 	private final Kpis kpis;
+	private final CsvImport csv;
 	private final ObjectMapper mapper;
-	private final ZoneId zone;
 
-	IngestApiController(Kpis kpis, ObjectMapper mapper, ZoneId zone) {
+	IngestApiController(Kpis kpis, CsvImport csv, ObjectMapper mapper) {
 		this.kpis = kpis;
+		this.csv = csv;
 		this.mapper = mapper;
-		this.zone = zone;
 	}
 
 	record Accepted(int accepted) {
@@ -51,21 +50,13 @@ class IngestApiController {
 	@PostMapping(path = "/kpis/{key}/measurements/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	@ResponseStatus(HttpStatus.CREATED)
 	Accepted importCsv(@PathVariable String key, HttpServletRequest request) throws IOException {
-		kpis.get(key);
-		return importRows(key, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
+		return new Accepted(csv.importRows(key, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)));
 	}
 
 	/** The same, uploaded as a form file (the KPI page's upload). */
 	@PostMapping(path = "/kpis/{key}/measurements/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Accepted importFile(@PathVariable String key, @RequestPart("file") MultipartFile file) throws IOException {
-		kpis.get(key);
-		return importRows(key, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
-	}
-
-	private Accepted importRows(String key, InputStreamReader reader) {
-		var rows = CsvParser.parse(reader, key, zone);
-		var measurements = rows.stream().map(CsvParser.Row::measurement).toList();
-		return new Accepted(kpis.record(measurements, i -> "line " + rows.get(i).line(), Source.CSV));
+		return new Accepted(csv.importRows(key, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)));
 	}
 }

@@ -27,4 +27,28 @@ public record KpiView(long id, String key, String name, String description, Stri
 			case BAND -> (lower + upper) / 2;
 		};
 	}
+
+	/** The thresholds in force for a period: the latest seasonal entry starting on or before it, else the KPI's own. */
+	private Thresholds thresholdsFor(LocalDate periodStart) {
+		return thresholdsByPeriod.stream()
+			.filter(entry -> !entry.from().isAfter(periodStart))
+			.max(java.util.Comparator.comparing(PeriodThresholdView::from))
+			.map(p -> new Thresholds(p.direction(), p.target(), p.warning(), p.lower(), p.upper(), p.tolerance(),
+					p.baseline(), p.baselineDate(), p.targetDate()))
+			.orElseGet(() -> new Thresholds(direction, target, warning, lower, upper, tolerance, baseline, baselineDate,
+					targetDate));
+	}
+
+	/**
+	 * The green, amber and red ranges for a value of the period starting on {@code periodStart}
+	 * and measured on {@code day}: the same rules health judges by, for charts to draw.
+	 */
+	public List<HealthZone> zonesFor(LocalDate periodStart, LocalDate day) {
+		return thresholdsFor(periodStart).zones(shape, day);
+	}
+
+	/** For a trajectory KPI, the value expected on a day (as health interpolates it); null for other shapes. */
+	public Double expectedAt(LocalDate periodStart, LocalDate day) {
+		return shape == Shape.TRAJECTORY ? thresholdsFor(periodStart).expectedAt(day) : null;
+	}
 }

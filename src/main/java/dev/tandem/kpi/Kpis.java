@@ -186,6 +186,36 @@ public class Kpis {
 			.toList();
 	}
 
+	/**
+	 * The KPI's values per period of another length than its own, rolled up from the raw points
+	 * (a daily KPI seen by week or by month): the period switch of its chart. A finer frequency
+	 * than the KPI's own is refused, since its points are not that dense.
+	 */
+	public List<PeriodValue> periods(String key, LocalDate from, LocalDate to, Frequency per) {
+		var kpi = kpi(key);
+		if (per == kpi.frequency()) {
+			return periods(key, from, to);
+		}
+		if (per.compareTo(kpi.frequency()) < 0) {
+			throw new InvalidInputException("period", "a " + kpi.frequency().name().toLowerCase()
+					+ " KPI cannot be shown per " + per.name().toLowerCase() + " period");
+		}
+		var start = per.periodStart(from).atStartOfDay(zone).toInstant();
+		var end = per.nextPeriodStart(per.periodStart(to)).atStartOfDay(zone).toInstant();
+		return store.rollUp(kpi.id(), per, zone, start, end).stream()
+			.map(p -> new PeriodValue(p.start(), p.value(kpi.aggregation()), p.count(), p.lastAt()))
+			.toList();
+	}
+
+	/** Each KPI's most recent period values (a few, oldest first) by key, from the state rows: sparklines. */
+	public Map<String, List<PeriodValue>> recentPeriods() {
+		var states = store.states();
+		return reader.all(null).stream().collect(Collectors.toMap(Kpi::key,
+				kpi -> states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())).recent().stream()
+					.map(p -> new PeriodValue(p.start(), p.value(kpi.aggregation()), p.count(), p.lastAt()))
+					.toList()));
+	}
+
 	/** Marks the KPI as under improvement by an objective (or back to monitored with {@code null}). */
 	@Transactional
 	public void improving(String key, Long objectiveId) {

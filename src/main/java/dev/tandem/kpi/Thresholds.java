@@ -96,6 +96,41 @@ public record Thresholds(Direction direction, Double target, Double warning, @Co
 		return problems;
 	}
 
+	/** The green, amber and red ranges these thresholds give a value measured on a day, lowest first. */
+	List<HealthZone> zones(Shape shape, LocalDate day) {
+		return switch (shape) {
+			case THRESHOLD -> ladder(direction, target, warning);
+			case BAND -> {
+				double tol = bandTolerance();
+				var zones = new ArrayList<HealthZone>();
+				zones.add(new HealthZone(null, lower - tol, HealthStatus.RED));
+				if (tol > 0) {
+					zones.add(new HealthZone(lower - tol, lower, HealthStatus.AMBER));
+				}
+				zones.add(new HealthZone(lower, upper, HealthStatus.GREEN));
+				if (tol > 0) {
+					zones.add(new HealthZone(upper, upper + tol, HealthStatus.AMBER));
+				}
+				zones.add(new HealthZone(upper + tol, null, HealthStatus.RED));
+				yield zones;
+			}
+			case TRAJECTORY -> {
+				double expected = expectedAt(day);
+				yield ladder(direction, expected, expected - direction.sign() * trajectoryTolerance());
+			}
+		};
+	}
+
+	/** Green beyond the target, amber between it and the warning level, red beyond that, in the direction's sense. */
+	private static List<HealthZone> ladder(Direction direction, double target, double warning) {
+		if (direction == Direction.HIGHER_IS_BETTER) {
+			return List.of(new HealthZone(null, warning, HealthStatus.RED),
+					new HealthZone(warning, target, HealthStatus.AMBER), new HealthZone(target, null, HealthStatus.GREEN));
+		}
+		return List.of(new HealthZone(null, target, HealthStatus.GREEN),
+				new HealthZone(target, warning, HealthStatus.AMBER), new HealthZone(warning, null, HealthStatus.RED));
+	}
+
 	/** For a trajectory: the value expected on a date, interpolated linearly and held flat outside the dates. */
 	double expectedAt(LocalDate date) {
 		if (!date.isAfter(baselineDate)) {

@@ -3,22 +3,38 @@ package dev.tandem.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
+import dev.tandem.kpi.Kpis;
 import dev.tandem.org.Organisation;
 
-/** The first page after signing in: the organisation at a glance. */
+/**
+ * The first page after signing in: the health dashboard (every KPI as a tile, by team, with
+ * filters), what to fix first, and the organisation at a glance. A filter change from htmx
+ * gets only the dashboard fragment back.
+ */
 @Controller
 class HomePageController {
 
 	private final Organisation organisation;
+	private final Kpis kpis;
 
-	HomePageController(Organisation organisation) {
+	HomePageController(Organisation organisation, Kpis kpis) {
 		this.organisation = organisation;
+		this.kpis = kpis;
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
-		model.addAttribute("teams", TeamTree.of(organisation.teams()));
+	String home(Dashboard.Filter filter, @RequestHeader(name = "HX-Target", required = false) String htmxTarget,
+			Model model) {
+		var tree = TeamTree.of(organisation.teams());
+		var all = kpis.list(null);
+		model.addAttribute("dashboard", Dashboard.of(all, kpis.recentPeriods(), tree, filter));
+		if ("dashboard".equals(htmxTarget)) {
+			return "home :: dashboard";
+		}
+		model.addAttribute("focus", FocusSuggestion.of(all));
+		model.addAttribute("teams", tree);
 		model.addAttribute("people", organisation.personIndex().size());
 		return "home";
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -74,8 +75,12 @@ public class PageLinks {
 	}
 
 	private static Link link(String currentUri, int number, String label, boolean current) {
+		// set in place, so that a link reads like the address it came from (page where it was, or last)
+		var params = new LinkedMultiValueMap<>(UriComponentsBuilder.fromUriString(currentUri).build(true).getQueryParams());
+		params.set("page", Integer.toString(number));
 		var href = UriComponentsBuilder.fromUriString(currentUri)
-			.replaceQueryParam("page", number)
+			.replaceQuery(null)
+			.queryParams(params)
 			.build(true)
 			.toUriString();
 		return new Link(label, href, current);

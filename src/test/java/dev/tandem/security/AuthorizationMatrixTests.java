@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -26,8 +28,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -70,10 +74,14 @@ class AuthorizationMatrixTests {
 	/** {@code Permissions.requireRecorderOf(fixture.team, fixture.owner)}. */
 	static final Set<Caller> RECORDERS = EnumSet.of(Caller.ADMIN, Caller.EDITOR_OF_TEAM, Caller.OWNER_MEMBER);
 
+	/** {@code Permissions.mayEdit} of some team: may define KPIs (in the teams they edit). */
+	static final Set<Caller> EDITORS = EnumSet.of(Caller.ADMIN, Caller.EDITOR_OF_TEAM, Caller.EDITOR_OF_OTHER_TEAM);
+
 	/** {@code Permissions.requireSelfOrAdmin(fixture.owner)}. */
 	static final Set<Caller> OWNER_OR_ADMIN = EnumSet.of(Caller.ADMIN, Caller.OWNER_MEMBER);
 
-	record Rule(String endpoint, Set<Caller> allowed, Function<Fixture, MockHttpServletRequestBuilder> request) {
+	record Rule(String endpoint, Set<Caller> allowed,
+			Function<Fixture, ? extends AbstractMockHttpServletRequestBuilder<?>> request) {
 	}
 
 	/** THE MATRIX. Keys are "METHOD /pattern" as Spring maps them ("ALL" for a mapping without a method). */
@@ -96,6 +104,38 @@ class AuthorizationMatrixTests {
 			new Rule("GET /api/audit", ADMINS, f -> get("/api/audit")),
 			new Rule("GET /admin/audit", ADMINS, f -> get("/admin/audit")),
 			new Rule("GET /login", EVERYONE, f -> get("/login")),
+			// KPIs
+			new Rule("GET /api/kpis", SIGNED_IN, f -> get("/api/kpis")),
+			new Rule("GET /api/kpis/{key}", SIGNED_IN, f -> get("/api/kpis/" + f.kpi())),
+			new Rule("GET /api/kpis/{key}/health", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/health")),
+			new Rule("GET /api/kpis/{key}/history", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/history")),
+			new Rule("GET /api/kpis/{key}/measurements", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/measurements")),
+			new Rule("GET /api/kpis/{key}/periods", SIGNED_IN, f -> get("/api/kpis/" + f.kpi() + "/periods")),
+			new Rule("GET /api/health", SIGNED_IN, f -> get("/api/health")),
+			new Rule("POST /api/kpis", TEAM_EDITORS, f -> json(post("/api/kpis"), f.kpiJson(unique("matrix-new")))),
+			new Rule("PUT /api/kpis/{key}", TEAM_EDITORS, f -> json(put("/api/kpis/" + f.kpi()), f.kpiJson(f.kpi()))),
+			new Rule("DELETE /api/kpis/{key}", TEAM_EDITORS, f -> delete("/api/kpis/" + f.newKpi())),
+			new Rule("POST /api/kpis/{key}/measurements", RECORDERS, f -> json(post("/api/kpis/" + f.kpi() + "/measurements"),
+					"[{\"at\":\"%s\",\"value\":42}]".formatted(java.time.Instant.now().minusSeconds(3600)))),
+			new Rule("POST /api/kpis/{key}/measurements/import", RECORDERS, f -> post("/api/kpis/" + f.kpi() + "/measurements/import")
+				.contentType("text/csv").content(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2) + ",40\n")),
+			new Rule("POST /api/measurements", RECORDERS, f -> json(post("/api/measurements"),
+					"[{\"kpi\":\"%s\",\"at\":\"%s\",\"value\":43}]".formatted(f.kpi(), java.time.Instant.now().minusSeconds(7200)))),
+			// pages: reading is open to everyone signed in; forms are refused before their input is read
+			new Rule("GET /", SIGNED_IN, f -> get("/")),
+			new Rule("GET /kpis", SIGNED_IN, f -> get("/kpis?q=matrix")),
+			new Rule("GET /kpis/{key}", SIGNED_IN, f -> get("/kpis/" + f.kpi() + "?period=WEEKLY")),
+			new Rule("GET /kpis/new", EDITORS, f -> get("/kpis/new")),
+			// an empty form: 422 for those who may define KPIs, 403 for the others
+			new Rule("POST /kpis/new", EDITORS, f -> post("/kpis/new")),
+			new Rule("GET /kpis/{key}/edit", TEAM_EDITORS, f -> get("/kpis/" + f.kpi() + "/edit")),
+			new Rule("POST /kpis/{key}/edit", TEAM_EDITORS, f -> post("/kpis/" + f.kpi() + "/edit")),
+			new Rule("POST /kpis/{key}/measurements", RECORDERS, f -> post("/kpis/" + f.kpi() + "/measurements")
+				.param("value", "42").param("at", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1)
+					.withSecond(0).withNano(0).toString())),
+			new Rule("POST /kpis/{key}/measurements/import", RECORDERS, f -> multipart("/kpis/" + f.kpi() + "/measurements/import")
+				.file(new MockMultipartFile("file", "matrix.csv", "text/csv",
+						(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + ",41\n").getBytes(StandardCharsets.UTF_8)))),
 			// Spring Boot's error endpoint: public, so that an error page never asks for a sign-in
 			new Rule("ALL /error", EVERYONE, f -> get("/error")));
 
@@ -234,6 +274,34 @@ class AuthorizationMatrixTests {
 				assertThat(result).hasStatus3xxRedirection().redirectedUrl().doesNotContain("error");
 				return (MockHttpSession) result.getRequest().getSession(false);
 			});
+		}
+
+		private String kpi;
+
+		/** A daily KPI of the fixture's team, owned by {@link Caller#OWNER_MEMBER}; made once, through the API. */
+		synchronized String kpi() {
+			if (kpi == null) {
+				kpi = newKpi();
+			}
+			return kpi;
+		}
+
+		/** Another such KPI, for a request that uses it up (a delete). */
+		String newKpi() {
+			var key = unique("matrix-kpi");
+			var created = mvc.post().uri("/api/kpis").with(TestUsers.admin()).contentType(MediaType.APPLICATION_JSON)
+				.content(kpiJson(key))
+				.exchange();
+			assertThat(created).hasStatus(201);
+			return key;
+		}
+
+		String kpiJson(String key) {
+			return """
+					{"key":"%s","name":"Matrix uptime","team":"%s","owner":"%s","unit":"PERCENT","source":"MANUAL",
+					 "frequency":"DAILY","aggregation":"AVERAGE","indicator":"LAGGING","shape":"THRESHOLD",
+					 "direction":"HIGHER_IS_BETTER","target":99,"warning":97}"""
+				.formatted(key, team, username(Caller.OWNER_MEMBER));
 		}
 
 		/** A fresh token of the owner, since revoking one uses it up. */

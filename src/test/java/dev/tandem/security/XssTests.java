@@ -35,7 +35,7 @@ class XssTests {
 	static final String ATTACK = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
 
 	/** Pages that show stored names and texts, read as an administrator after the attack is stored. */
-	static final List<String> PAGES = List.of("/admin/audit");
+	static final List<String> PAGES = List.of("/admin/audit", "/");
 
 	private static final Pattern UNESCAPED = Pattern.compile("th:utext|data-th-utext|\\[\\(");
 

@@ -22,7 +22,9 @@ class HomePageEmptyBrowserTests {
 		browser.open("/");
 		var page = browser.page();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("No teams yet"))).isVisible();
-		assertThat(page.locator(".empty-state")).containsText("Every KPI and OKR in Tandem belongs to a team");
+		assertThat(page.locator(".empty-state").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("No teams yet")))
+			.containsText("Every KPI and OKR in Tandem belongs to a team");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("No KPIs yet"))).isVisible();
 		assertThat(page.locator(".tree")).hasCount(0);
 		browser.check("home-empty");
 		browser.phone();
