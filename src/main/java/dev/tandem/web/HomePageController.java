@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import dev.tandem.kpi.Kpis;
+import dev.tandem.loop.Focus;
 import dev.tandem.org.Organisation;
 
 /**
@@ -16,12 +17,16 @@ import dev.tandem.org.Organisation;
 @Controller
 class HomePageController {
 
+	static final int FOCUS_SHOWN = 3;
+
 	private final Organisation organisation;
 	private final Kpis kpis;
+	private final Focus focus;
 
-	HomePageController(Organisation organisation, Kpis kpis) {
+	HomePageController(Organisation organisation, Kpis kpis, Focus focus) {
 		this.organisation = organisation;
 		this.kpis = kpis;
+		this.focus = focus;
 	}
 
 	@GetMapping("/")
@@ -33,7 +38,7 @@ class HomePageController {
 		if ("dashboard".equals(htmxTarget)) {
 			return "home :: dashboard";
 		}
-		model.addAttribute("focus", FocusSuggestion.of(all));
+		model.addAttribute("focus", focus.ranking(all).stream().limit(FOCUS_SHOWN).toList());
 		model.addAttribute("teams", tree);
 		model.addAttribute("people", organisation.personIndex().size());
 		return "home";
