@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.kpi.Kpis;
+import dev.tandem.loop.Graduations;
+import dev.tandem.loop.GuardrailAlerts;
+import dev.tandem.loop.Proposals;
+import dev.tandem.okr.Okrs;
 import dev.tandem.okr.CheckIns;
 import dev.tandem.okr.Cycles;
 import dev.tandem.okr.KeyResults;
@@ -43,19 +47,28 @@ class DemoOrganisation implements ApplicationRunner {
 	private final Objectives objectives;
 	private final KeyResults keyResults;
 	private final CheckIns checkIns;
+	private final Okrs okrs;
+	private final Proposals proposals;
+	private final Graduations graduations;
+	private final GuardrailAlerts alerts;
 	private final Environment environment;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	DemoOrganisation(Organisation organisation, Kpis kpis, Cycles cycles, Objectives objectives, KeyResults keyResults,
-			CheckIns checkIns, Environment environment, TransactionTemplate transaction, Clock clock, ZoneId zone) {
+			CheckIns checkIns, Okrs okrs, Proposals proposals, Graduations graduations, GuardrailAlerts alerts,
+			Environment environment, TransactionTemplate transaction, Clock clock, ZoneId zone) {
 		this.organisation = organisation;
 		this.kpis = kpis;
 		this.cycles = cycles;
 		this.objectives = objectives;
 		this.keyResults = keyResults;
 		this.checkIns = checkIns;
+		this.okrs = okrs;
+		this.proposals = proposals;
+		this.graduations = graduations;
+		this.alerts = alerts;
 		this.environment = environment;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -69,6 +82,8 @@ class DemoOrganisation implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		transaction.executeWithoutResult(status -> load());
+		// after the commit, as the loop itself would see it; each step is its own transaction
+		new DemoLoop(kpis, proposals, graduations, alerts, okrs, objectives, checkIns, clock.instant()).load();
 		log.info("Loaded the demo organisation in {} ms; sign in as maria / {}", (System.nanoTime() - started) / 1_000_000,
 				PASSWORD);
 	}

@@ -22,6 +22,14 @@ import dev.tandem.okr.Cycles;
 import dev.tandem.okr.KeyResults;
 import dev.tandem.okr.ObjectiveLevel;
 import dev.tandem.okr.ObjectiveView;
+import dev.tandem.loop.Coach;
+import dev.tandem.loop.GraduationState;
+import dev.tandem.loop.Graduations;
+import dev.tandem.loop.GuardrailAlerts;
+import dev.tandem.loop.ProposalReason;
+import dev.tandem.loop.ProposalState;
+import dev.tandem.loop.Proposals;
+import dev.tandem.okr.ObjectiveState;
 import dev.tandem.okr.Objectives;
 import dev.tandem.okr.Okrs;
 import dev.tandem.org.Organisation;
@@ -64,7 +72,7 @@ class DemoOrganisationTests {
 		assertThat(newsletter.status()).isEqualTo(HealthStatus.STALE);
 		assertThat(newsletter.staleReason()).contains("No value since");
 
-		assertThat(kpis.health("csat").status()).isEqualTo(HealthStatus.GREEN);
+		assertThat(kpis.health("csat").status()).as("the guardrail's dip this week").isEqualTo(HealthStatus.AMBER);
 		assertThat(kpis.health("employee-attrition").status()).isEqualTo(HealthStatus.GREEN);
 		assertThat(kpis.health("support-backlog").position()).isNotNull();
 		assertThat(kpis.health("average-deal-size").expected()).isNotNull();
@@ -112,9 +120,51 @@ class DemoOrganisationTests {
 			assertThat(o.keyResults()).hasSize(2).allSatisfy(kr -> assertThat(kr.baseline()).isNotIn(20.0, 62.0));
 		});
 		var weeks = (int) java.time.temporal.ChronoUnit.WEEKS.between(current.start().plusDays(3), java.time.LocalDate.now());
-		assertThat(now).flatExtracting(ObjectiveView::keyResults)
+		var fromTheLoop = proposals.list(ProposalState.ACCEPTED, 100, 0).stream().map(p -> p.objectiveId()).toList();
+		assertThat(now).filteredOn(o -> !fromTheLoop.contains(o.id())).flatExtracting(ObjectiveView::keyResults)
 			.allSatisfy(kr -> assertThat(kr.checkIns()).isBetween(weeks, weeks + 1));
 		assertThat(now).flatExtracting(ObjectiveView::guardrails).isNotEmpty();
+	}
+
+	@Autowired
+	Proposals proposals;
+
+	@Autowired
+	Graduations graduations;
+
+	@Autowired
+	GuardrailAlerts alerts;
+
+	@Autowired
+	Coach coach;
+
+	@Test
+	void showsEveryStepOfTheLoop() {
+		var open = proposals.list(ProposalState.OPEN, 100, 0);
+		assertThat(open).filteredOn(p -> p.kpi().equals("registration-uptime")).singleElement()
+			.satisfies(p -> assertThat(p.reason()).isEqualTo(ProposalReason.RED))
+			.satisfies(p -> assertThat(p.keyResults()).extracting(k -> k.kpi())
+				.containsExactly("registration-uptime", "registration-errors"));
+
+		var accepted = proposals.list(ProposalState.ACCEPTED, 100, 0);
+		assertThat(accepted).filteredOn(p -> p.kpi().equals("time-to-resolution")).singleElement()
+			.satisfies(p -> {
+				var objective = objectives.get(p.objectiveId());
+				assertThat(objective.state()).isEqualTo(ObjectiveState.ACTIVE);
+				assertThat(objective.keyResults().get(0).checkIns()).isEqualTo(1);
+				assertThat(kpis.health("time-to-resolution").improvingObjectiveId()).isEqualTo(objective.id());
+			});
+
+		assertThat(graduations.list(GraduationState.OPEN, 100, 0)).filteredOn(g -> "repeat-complaints".equals(g.kpi()))
+			.filteredOn(g -> g.cycleId() == okrs.currentCycle().orElseThrow().id())
+			.singleElement()
+			.satisfies(g -> assertThat(g.to()).isEqualTo(3.4))
+			.satisfies(g -> assertThat(g.from()).isEqualTo(5.0));
+
+		assertThat(alerts.list(true, null, 100, 0)).filteredOn(a -> a.kpi().equals("csat")).singleElement()
+			.satisfies(a -> assertThat(a.objective()).startsWith("Create a customer support experience"));
+
+		assertThat(coach.findings(null, null, null)).isNotEmpty();
 	}
 
 	@Test
