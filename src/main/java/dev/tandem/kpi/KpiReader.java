@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class KpiReader {
+
+	/** Keys per statement: well below any database's limit on parameters. */
+	private static final int CHUNK = 1_000;
 
 	private final JdbcClient jdbc;
 
@@ -42,6 +46,34 @@ class KpiReader {
 			statement = statement.param("team", teamId);
 		}
 		return statement.query((rs, n) -> kpi(rs, drivers, seasonal)).list();
+	}
+
+	/** The KPIs with these keys, by key, in three statements per thousand keys; unknown keys are left out. */
+	Map<String, Kpi> byKeys(Collection<String> keys) {
+		var byKey = new HashMap<String, Kpi>();
+		var all = List.copyOf(keys);
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			var chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+			var drivers = new HashMap<Long, Set<Kpi.Driver>>();
+			jdbc.sql("select d.kpi_id, d.driver_id from kpi_driver d join kpi k on k.id = d.kpi_id where k.slug in (:keys)")
+				.param("keys", chunk)
+				.query(rs -> {
+					drivers.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(new Kpi.Driver(rs.getLong(2)));
+				});
+			var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
+			jdbc.sql("select t.* from kpi_threshold t join kpi k on k.id = t.kpi_id where k.slug in (:keys)")
+				.param("keys", chunk)
+				.query(rs -> {
+					seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
+						.add(new PeriodThreshold(rs.getObject("valid_from", LocalDate.class), thresholds(rs)));
+				});
+			jdbc.sql("select * from kpi where slug in (:keys)")
+				.param("keys", chunk)
+				.query((rs, n) -> kpi(rs, drivers, seasonal))
+				.list()
+				.forEach(kpi -> byKey.put(kpi.key(), kpi));
+		}
+		return byKey;
 	}
 
 	Map<Long, String> keysById() {

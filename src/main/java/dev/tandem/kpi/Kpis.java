@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,11 +147,21 @@ public class Kpis {
 	/** Records measurements of one KPI or many, all or nothing; labels name the inputs in errors. */
 	@Transactional
 	public int record(List<NewMeasurement> measurements, Function<Integer, String> label, Source source) {
-		var keys = measurements.stream().map(NewMeasurement::kpi).filter(k -> k != null).distinct().toList();
-		for (var kpi : repository.findAllByKeyIn(keys)) {
-			permissions.requireRecorderOf(kpi.teamId(), kpi.ownerId());
+		var keys = new HashSet<String>();
+		for (var m : measurements) {
+			if (m.kpi() != null) {
+				keys.add(m.kpi());
+			}
 		}
-		return recorder.record(measurements, label, source, Actor.current());
+		var byKey = reader.byKeys(keys);
+		// permissions depend on the team and the owner only: ask once for each pair, not once per KPI
+		var checked = new HashSet<List<Long>>();
+		for (var kpi : byKey.values()) {
+			if (checked.add(Arrays.asList(kpi.teamId(), kpi.ownerId()))) {
+				permissions.requireRecorderOf(kpi.teamId(), kpi.ownerId());
+			}
+		}
+		return recorder.record(measurements, label, source, Actor.current(), byKey);
 	}
 
 	public List<MeasurementView> measurements(String key, Instant from, Instant to, int limit, int offset) {
