@@ -48,6 +48,40 @@ class KpiReader {
 		return statement.query((rs, n) -> kpi(rs, drivers, seasonal)).list();
 	}
 
+	/**
+	 * Every KPI (or a team's) with its state, for judging health and nothing else: one statement
+	 * over kpi and kpi_state that reads only what {@link HealthRules} uses. The definitions carry
+	 * their key, id, frequency, aggregation, shape and thresholds (seasonal ones too); their other
+	 * fields are null.
+	 */
+	List<Map.Entry<Kpi, KpiState>> forHealth(Long teamId) {
+		var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
+		jdbc.sql("select * from kpi_threshold").query(rs -> {
+			seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
+				.add(new PeriodThreshold(rs.getObject("valid_from", LocalDate.class), thresholds(rs)));
+		});
+		var sql = """
+				select k.id, k.slug, k.frequency, k.aggregation, k.shape, k.direction, k.target, k.warning, k.lower_bound,
+				  k.upper_bound, k.tolerance, k.baseline, k.baseline_date, k.target_date, s.kpi_id, s.last_at, s.last_value,
+				  s.point_count, s.recent_periods, s.status, s.improving_objective, s.pull_failing_since, s.pull_failure
+				from kpi k left join kpi_state s on s.kpi_id = k.id""" + (teamId == null ? "" : " where k.team_id = :team")
+				+ " order by k.slug";
+		var statement = jdbc.sql(sql);
+		if (teamId != null) {
+			statement = statement.param("team", teamId);
+		}
+		return statement.query((rs, n) -> {
+			long id = rs.getLong("id");
+			var kpi = new Kpi(id, rs.getString("slug"), null, null, null, null, null, null, null, null,
+					Frequency.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")), null,
+					null, Shape.valueOf(rs.getString("shape")), thresholds(rs), Set.of(), seasonal.getOrDefault(id, Set.of()),
+					null, null, null);
+			rs.getLong("kpi_id");
+			var state = rs.wasNull() ? KpiState.empty(id) : MeasurementStore.state(rs);
+			return Map.entry(kpi, state);
+		}).list();
+	}
+
 	/** The KPIs with these keys, by key, in three statements per thousand keys; unknown keys are left out. */
 	Map<String, Kpi> byKeys(Collection<String> keys) {
 		var byKey = new HashMap<String, Kpi>();

@@ -346,7 +346,8 @@ class MeasurementStore {
 				rs.getObject("last_at", OffsetDateTime.class).toInstant(), rs.getDouble("last_value"));
 	}
 
-	private static KpiState state(java.sql.ResultSet rs) throws SQLException {
+	/** A kpi_state row (any result set with its columns by name). */
+	static KpiState state(java.sql.ResultSet rs) throws SQLException {
 		var lastAt = rs.getObject("last_at", OffsetDateTime.class);
 		var pullSince = rs.getObject("pull_failing_since", OffsetDateTime.class);
 		double lastValue = rs.getDouble("last_value");
