@@ -49,10 +49,11 @@ class KpiReader {
 	}
 
 	/**
-	 * Every KPI (or a team's) with its state, for judging health and nothing else: one statement
-	 * over kpi and kpi_state that reads only what {@link HealthRules} uses. The definitions carry
-	 * their key, id, frequency, aggregation, shape and thresholds (seasonal ones too); their other
-	 * fields are null.
+	 * Every KPI (or a team's) with its state, for judging health and nothing else, reading only
+	 * what {@link HealthRules} uses. The definitions carry their id, key, frequency, aggregation,
+	 * shape and thresholds (seasonal ones too); their other fields are null. Definitions and
+	 * states are read apart: sorting the join by key would sort every state's recent periods
+	 * too, which spills to disk at ten thousand KPIs.
 	 */
 	List<Map.Entry<Kpi, KpiState>> forHealth(Long teamId) {
 		var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
@@ -60,12 +61,23 @@ class KpiReader {
 			seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
 				.add(new PeriodThreshold(rs.getObject("valid_from", LocalDate.class), thresholds(rs)));
 		});
+		var states = new HashMap<Long, KpiState>();
+		var stateSql = """
+				select s.kpi_id, s.last_at, s.last_value, s.point_count, s.recent_periods, s.status, s.improving_objective,
+				  s.pull_failing_since, s.pull_failure from kpi_state s"""
+				+ (teamId == null ? "" : " join kpi k on k.id = s.kpi_id where k.team_id = :team");
+		var stateStatement = jdbc.sql(stateSql);
+		if (teamId != null) {
+			stateStatement = stateStatement.param("team", teamId);
+		}
+		stateStatement.query(rs -> {
+			var state = MeasurementStore.state(rs);
+			states.put(state.kpiId(), state);
+		});
 		var sql = """
-				select k.id, k.slug, k.frequency, k.aggregation, k.shape, k.direction, k.target, k.warning, k.lower_bound,
-				  k.upper_bound, k.tolerance, k.baseline, k.baseline_date, k.target_date, s.kpi_id, s.last_at, s.last_value,
-				  s.point_count, s.recent_periods, s.status, s.improving_objective, s.pull_failing_since, s.pull_failure
-				from kpi k left join kpi_state s on s.kpi_id = k.id""" + (teamId == null ? "" : " where k.team_id = :team")
-				+ " order by k.slug";
+				select id, slug, frequency, aggregation, shape, direction, target, warning, lower_bound, upper_bound,
+				  tolerance, baseline, baseline_date, target_date
+				from kpi""" + (teamId == null ? "" : " where team_id = :team") + " order by slug";
 		var statement = jdbc.sql(sql);
 		if (teamId != null) {
 			statement = statement.param("team", teamId);
@@ -76,9 +88,8 @@ class KpiReader {
 					Frequency.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")), null,
 					null, Shape.valueOf(rs.getString("shape")), thresholds(rs), Set.of(), seasonal.getOrDefault(id, Set.of()),
 					null, null, null);
-			rs.getLong("kpi_id");
-			var state = rs.wasNull() ? KpiState.empty(id) : MeasurementStore.state(rs);
-			return Map.entry(kpi, state);
+			var state = states.get(id);
+			return Map.entry(kpi, state == null ? KpiState.empty(id) : state);
 		}).list();
 	}
 
