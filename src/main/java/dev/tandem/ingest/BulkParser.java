@@ -45,7 +45,7 @@ final class BulkParser {
 		var problems = new ArrayList<FieldProblem>();
 		var keys = new HashMap<String, String>();
 		var instants = new Instants();
-		String label = "body";
+		int current = -1;
 		int problemCount = 0;
 		try (JsonParser parser = mapper.createParser(body)) {
 			var token = parser.nextToken();
@@ -57,13 +57,13 @@ final class BulkParser {
 			int index = 0;
 			while (token != null && token != JsonToken.END_ARRAY) {
 				int line = array ? index : parser.currentTokenLocation().getLineNr();
-				label = lines.label(line);
+				current = line;
 				if (token != JsonToken.START_OBJECT) {
-					throw new InvalidInputException(label, "must be a JSON object {\"kpi\", \"at\", \"value\"}");
+					throw new InvalidInputException(lines.label(line), "must be a JSON object {\"kpi\", \"at\", \"value\"}");
 				}
 				var problem = row(parser, keys, instants, measurements);
 				if (problem != null && ++problemCount <= MAX_PROBLEMS) {
-					problems.add(new FieldProblem(label, problem));
+					problems.add(new FieldProblem(lines.label(line), problem));
 				}
 				lines.add(line);
 				index++;
@@ -75,6 +75,7 @@ final class BulkParser {
 		}
 		catch (JacksonException e) {
 			var location = e.getLocation();
+			var label = current < 0 ? "body" : lines.label(current);
 			throw new InvalidInputException(location == null ? label : "line " + location.getLineNr(),
 					"is not valid JSON (column " + (location == null ? "?" : location.getColumnNr()) + ")");
 		}

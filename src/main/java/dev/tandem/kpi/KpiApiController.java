@@ -40,6 +40,8 @@ import dev.tandem.problem.PreconditionFailedException;
 @RequestMapping("/api")
 class KpiApiController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KpiApiController.class);
+
 	private final Kpis kpis;
 	private final ObjectMapper mapper;
 
@@ -137,8 +139,12 @@ class KpiApiController {
 	@GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
 	void dashboard(@RequestParam Optional<String> team, HttpServletResponse response) throws IOException {
 		var health = kpis.health(team);
+		long t0 = System.nanoTime();
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		HealthJson.write(mapper, health, response.getOutputStream());
+		if (log.isDebugEnabled()) {
+			log.debug("Health of {} KPIs written in {} ms", health.size(), (System.nanoTime() - t0) / 1_000_000);
+		}
 	}
 
 	private static <T extends Comparable<T>> void requireOrdered(T from, T to) {

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class KpiReader {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KpiReader.class);
+
 	/** Keys per statement: well below any database's limit on parameters. */
 	private static final int CHUNK = 1_000;
 
@@ -56,6 +58,7 @@ class KpiReader {
 	 * too, which spills to disk at ten thousand KPIs.
 	 */
 	List<Map.Entry<Kpi, KpiState>> forHealth(Long teamId) {
+		long t0 = System.nanoTime();
 		var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
 		jdbc.sql("select * from kpi_threshold").query(rs -> {
 			seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
@@ -70,10 +73,12 @@ class KpiReader {
 		if (teamId != null) {
 			stateStatement = stateStatement.param("team", teamId);
 		}
+		long t1 = System.nanoTime();
 		stateStatement.query(rs -> {
 			var state = MeasurementStore.state(rs);
 			states.put(state.kpiId(), state);
 		});
+		long t2 = System.nanoTime();
 		var sql = """
 				select id, slug, frequency, aggregation, shape, direction, target, warning, lower_bound, upper_bound,
 				  tolerance, baseline, baseline_date, target_date
@@ -82,7 +87,7 @@ class KpiReader {
 		if (teamId != null) {
 			statement = statement.param("team", teamId);
 		}
-		return statement.query((rs, n) -> {
+		var all = statement.query((rs, n) -> {
 			long id = rs.getLong("id");
 			var kpi = new Kpi(id, rs.getString("slug"), null, null, null, null, null, null, null, null,
 					Frequency.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")), null,
@@ -91,6 +96,11 @@ class KpiReader {
 			var state = states.get(id);
 			return Map.entry(kpi, state == null ? KpiState.empty(id) : state);
 		}).list();
+		if (log.isDebugEnabled()) {
+			log.debug("Read for health: seasonal thresholds {} ms, states {} ms, definitions {} ms", (t1 - t0) / 1_000_000,
+					(t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+		}
+		return all;
 	}
 
 	/** The KPIs with these keys, by key, in three statements per thousand keys; unknown keys are left out. */

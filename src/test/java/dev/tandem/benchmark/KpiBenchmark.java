@@ -45,7 +45,8 @@ import dev.tandem.TestUsers;
 @TestPropertySource(properties = { "tandem.demo=false", "tandem.admin.user=" + TestUsers.ADMIN,
 		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn", "spring.main.banner-mode=off",
 		"spring.datasource.hikari.maximum-pool-size=4", "logging.level.dev.tandem.kpi.MeasurementRecorder=debug",
-		"logging.level.dev.tandem.ingest.IngestApiController=debug", "logging.level.dev.tandem.kpi.Kpis=debug" })
+		"logging.level.dev.tandem.ingest.IngestApiController=debug", "logging.level.dev.tandem.kpi.Kpis=debug",
+		"logging.level.dev.tandem.kpi.KpiReader=debug", "logging.level.dev.tandem.kpi.KpiApiController=debug" })
 class KpiBenchmark {
 
 	/**
