@@ -2,11 +2,18 @@ package dev.tandem.ingest;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -34,10 +41,11 @@ final class BulkParser {
 
 	static Parsed parse(ObjectMapper mapper, InputStream body) {
 		var measurements = new ArrayList<NewMeasurement>();
-		var labels = new ArrayList<String>();
+		var lines = new Labels();
 		var problems = new ArrayList<FieldProblem>();
 		var keys = new HashMap<String, String>();
-		String label = "body";
+		var instants = new Instants();
+		int current = -1;
 		int problemCount = 0;
 		try (JsonParser parser = mapper.createParser(body)) {
 			var token = parser.nextToken();
@@ -45,17 +53,19 @@ final class BulkParser {
 			if (array) {
 				token = parser.nextToken();
 			}
+			lines.array = array;
 			int index = 0;
 			while (token != null && token != JsonToken.END_ARRAY) {
-				label = array ? "[" + index + "]" : "line " + parser.currentTokenLocation().getLineNr();
+				int line = array ? index : parser.currentTokenLocation().getLineNr();
+				current = line;
 				if (token != JsonToken.START_OBJECT) {
-					throw new InvalidInputException(label, "must be a JSON object {\"kpi\", \"at\", \"value\"}");
+					throw new InvalidInputException(lines.label(line), "must be a JSON object {\"kpi\", \"at\", \"value\"}");
 				}
-				var problem = row(parser, keys, measurements);
+				var problem = row(parser, keys, instants, measurements);
 				if (problem != null && ++problemCount <= MAX_PROBLEMS) {
-					problems.add(new FieldProblem(label, problem));
+					problems.add(new FieldProblem(lines.label(line), problem));
 				}
-				labels.add(label);
+				lines.add(line);
 				index++;
 				token = parser.nextToken();
 			}
@@ -65,6 +75,7 @@ final class BulkParser {
 		}
 		catch (JacksonException e) {
 			var location = e.getLocation();
+			var label = current < 0 ? "body" : lines.label(current);
 			throw new InvalidInputException(location == null ? label : "line " + location.getLineNr(),
 					"is not valid JSON (column " + (location == null ? "?" : location.getColumnNr()) + ")");
 		}
@@ -74,7 +85,119 @@ final class BulkParser {
 		if (measurements.isEmpty()) {
 			throw new InvalidInputException("body", "send at least one measurement");
 		}
-		return new Parsed(measurements, labels);
+		return new Parsed(measurements, lines);
+	}
+
+	/**
+	 * The rows' labels, kept as line numbers (or indexes) and made into text only when asked for:
+	 * a million rows would otherwise carry a million strings that no one reads unless a row is bad.
+	 */
+	private static final class Labels extends AbstractList<String> implements RandomAccess {
+
+		boolean array;
+
+		private int[] lines = new int[1024];
+
+		private int size;
+
+		void add(int line) {
+			if (size == lines.length) {
+				lines = Arrays.copyOf(lines, size * 2);
+			}
+			lines[size++] = line;
+		}
+
+		String label(int line) {
+			return array ? "[" + line + "]" : "line " + line;
+		}
+
+		@Override
+		public String get(int index) {
+			Objects.checkIndex(index, size);
+			return label(lines[index]);
+		}
+
+		@Override
+		public int size() {
+			return size;
+		}
+	}
+
+	/**
+	 * Reads timestamps, fast for the usual form (2026-11-01T00:00:00Z, with or without a fraction
+	 * of a second) and remembering the one before, since rows of many KPIs at one instant tend to
+	 * come together; anything else goes to {@link Instant#parse}, which decides what is valid.
+	 */
+	static final class Instants {
+
+		private String lastText;
+
+		private Instant last;
+
+		Instant parse(String text) {
+			if (text.equals(lastText)) {
+				return last;
+			}
+			var instant = fast(text);
+			if (instant == null) {
+				instant = Instant.parse(text);
+			}
+			lastText = text;
+			last = instant;
+			return instant;
+		}
+
+		/** yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z with a valid date and time, or null. */
+		static Instant fast(String text) {
+			int length = text.length();
+			if (length < 20 || length > 30 || length == 21 || text.charAt(4) != '-' || text.charAt(7) != '-'
+					|| text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+					|| text.charAt(length - 1) != 'Z') {
+				return null;
+			}
+			int year = digits(text, 0, 4);
+			int month = digits(text, 5, 7);
+			int day = digits(text, 8, 10);
+			int hour = digits(text, 11, 13);
+			int minute = digits(text, 14, 16);
+			int second = digits(text, 17, 19);
+			if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+					|| second < 0 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
+				return null;
+			}
+			int nanos = 0;
+			if (length > 20) {
+				if (text.charAt(19) != '.') {
+					return null;
+				}
+				int fraction = digits(text, 20, length - 1);
+				if (fraction < 0) {
+					return null;
+				}
+				nanos = fraction;
+				for (int i = length - 1 - 20; i < 9; i++) {
+					nanos *= 10;
+				}
+			}
+			else if (text.charAt(19) != 'Z') {
+				return null;
+			}
+			long days = LocalDate.of(year, month, day).toEpochDay();
+			return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+		}
+
+		/** The decimal number in text[from, to), or -1 if any character is not a digit. */
+		private static int digits(String text, int from, int to) {
+			int value = 0;
+			for (int i = from; i < to; i++) {
+				int digit = text.charAt(i) - '0';
+				if (digit < 0 || digit > 9) {
+					return -1;
+				}
+				value = value * 10 + digit;
+			}
+			return value;
+		}
 	}
 
 	/** The problems listed, and a last line saying how many more there were. */
@@ -88,7 +211,7 @@ final class BulkParser {
 	}
 
 	/** Reads one object; returns what is wrong with it, or null after adding it. */
-	private static String row(JsonParser parser, Map<String, String> keys, List<NewMeasurement> out) {
+	private static String row(JsonParser parser, Map<String, String> keys, Instants instants, List<NewMeasurement> out) {
 		String kpi = null;
 		String at = null;
 		Double value = null;
@@ -137,7 +260,7 @@ final class BulkParser {
 		}
 		Instant instant;
 		try {
-			instant = Instant.parse(at);
+			instant = instants.parse(at);
 		}
 		catch (DateTimeParseException e) {
 			return "at: '" + at + "' is not an ISO-8601 timestamp such as 2026-11-01T00:00:00Z";

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +27,8 @@ import dev.tandem.kpi.Source;
 @RequestMapping("/api")
 class IngestApiController {
 
+	private static final Logger log = LoggerFactory.getLogger(IngestApiController.class);
+
 	private final Kpis kpis;
 	private final CsvImport csv;
 	private final ObjectMapper mapper;
@@ -42,8 +46,15 @@ class IngestApiController {
 	@PostMapping(path = "/measurements", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
 	@ResponseStatus(HttpStatus.CREATED)
 	Accepted bulk(HttpServletRequest request) throws IOException {
+		long t0 = System.nanoTime();
 		var parsed = BulkParser.parse(mapper, request.getInputStream());
-		return new Accepted(kpis.record(parsed.measurements(), parsed.labels()::get, Source.API));
+		long t1 = System.nanoTime();
+		var accepted = new Accepted(kpis.record(parsed.measurements(), parsed.labels()::get, Source.API));
+		if (log.isDebugEnabled()) {
+			log.debug("Bulk of {} measurements: read and parse {} ms, record and commit {} ms", accepted.accepted(),
+					(t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+		}
+		return accepted;
 	}
 
 	/** A CSV file of at,value[,note] for one KPI, sent as the body; all or nothing, errors by line. */

@@ -27,6 +27,9 @@ record Kpi(@Id Long id, @Column("slug") String key, String name, String descript
 
 	/** The thresholds in force for a period: the latest seasonal entry that starts on or before it, else the KPI's own. */
 	Thresholds thresholdsFor(LocalDate periodStart) {
+		if (thresholdsByPeriod.isEmpty()) {
+			return thresholds;
+		}
 		return thresholdsByPeriod.stream()
 			.filter(entry -> !entry.validFrom().isAfter(periodStart))
 			.max(Comparator.comparing(PeriodThreshold::validFrom))

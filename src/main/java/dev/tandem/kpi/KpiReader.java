@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class KpiReader {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KpiReader.class);
+
+	/** Keys per statement: well below any database's limit on parameters. */
+	private static final int CHUNK = 1_000;
 
 	private final JdbcClient jdbc;
 
@@ -42,6 +48,87 @@ class KpiReader {
 			statement = statement.param("team", teamId);
 		}
 		return statement.query((rs, n) -> kpi(rs, drivers, seasonal)).list();
+	}
+
+	/**
+	 * Every KPI (or a team's) with its state, for judging health and nothing else, reading only
+	 * what {@link HealthRules} uses. The definitions carry their id, key, frequency, aggregation,
+	 * shape and thresholds (seasonal ones too); their other fields are null. Definitions and
+	 * states are read apart: sorting the join by key would sort every state's recent periods
+	 * too, which spills to disk at ten thousand KPIs.
+	 */
+	List<Map.Entry<Kpi, KpiState>> forHealth(Long teamId) {
+		long t0 = System.nanoTime();
+		var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
+		jdbc.sql("select * from kpi_threshold").query(rs -> {
+			seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
+				.add(new PeriodThreshold(rs.getObject("valid_from", LocalDate.class), thresholds(rs)));
+		});
+		var states = new HashMap<Long, KpiState>();
+		var stateSql = """
+				select s.kpi_id, s.last_at, s.last_value, s.point_count, s.recent_periods, s.status, s.improving_objective,
+				  s.pull_failing_since, s.pull_failure from kpi_state s"""
+				+ (teamId == null ? "" : " join kpi k on k.id = s.kpi_id where k.team_id = :team");
+		var stateStatement = jdbc.sql(stateSql);
+		if (teamId != null) {
+			stateStatement = stateStatement.param("team", teamId);
+		}
+		long t1 = System.nanoTime();
+		stateStatement.query(rs -> {
+			var state = MeasurementStore.state(rs);
+			states.put(state.kpiId(), state);
+		});
+		long t2 = System.nanoTime();
+		var sql = """
+				select id, slug, frequency, aggregation, shape, direction, target, warning, lower_bound, upper_bound,
+				  tolerance, baseline, baseline_date, target_date
+				from kpi""" + (teamId == null ? "" : " where team_id = :team") + " order by slug";
+		var statement = jdbc.sql(sql);
+		if (teamId != null) {
+			statement = statement.param("team", teamId);
+		}
+		var all = statement.query((rs, n) -> {
+			long id = rs.getLong("id");
+			var kpi = new Kpi(id, rs.getString("slug"), null, null, null, null, null, null, null, null,
+					Frequency.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")), null,
+					null, Shape.valueOf(rs.getString("shape")), thresholds(rs), Set.of(), seasonal.getOrDefault(id, Set.of()),
+					null, null, null);
+			var state = states.get(id);
+			return Map.entry(kpi, state == null ? KpiState.empty(id) : state);
+		}).list();
+		if (log.isDebugEnabled()) {
+			log.debug("Read for health: seasonal thresholds {} ms, states {} ms, definitions {} ms", (t1 - t0) / 1_000_000,
+					(t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+		}
+		return all;
+	}
+
+	/** The KPIs with these keys, by key, in three statements per thousand keys; unknown keys are left out. */
+	Map<String, Kpi> byKeys(Collection<String> keys) {
+		var byKey = new HashMap<String, Kpi>();
+		var all = List.copyOf(keys);
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			var chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+			var drivers = new HashMap<Long, Set<Kpi.Driver>>();
+			jdbc.sql("select d.kpi_id, d.driver_id from kpi_driver d join kpi k on k.id = d.kpi_id where k.slug in (:keys)")
+				.param("keys", chunk)
+				.query(rs -> {
+					drivers.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(new Kpi.Driver(rs.getLong(2)));
+				});
+			var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
+			jdbc.sql("select t.* from kpi_threshold t join kpi k on k.id = t.kpi_id where k.slug in (:keys)")
+				.param("keys", chunk)
+				.query(rs -> {
+					seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
+						.add(new PeriodThreshold(rs.getObject("valid_from", LocalDate.class), thresholds(rs)));
+				});
+			jdbc.sql("select * from kpi where slug in (:keys)")
+				.param("keys", chunk)
+				.query((rs, n) -> kpi(rs, drivers, seasonal))
+				.list()
+				.forEach(kpi -> byKey.put(kpi.key(), kpi));
+		}
+		return byKey;
 	}
 
 	Map<Long, String> keysById() {

@@ -1,6 +1,5 @@
 package dev.tandem.kpi;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +34,9 @@ class MeasurementStore {
 
 	/** Below this many points a JDBC batch is as fast as COPY and works on every database. */
 	static final int COPY_THRESHOLD = 2_000;
+
+	/** Period rows from which COPY beats a batch of inserts. */
+	static final int PERIOD_COPY_THRESHOLD = 200;
 
 	private static final int CHUNK = 500;
 
@@ -103,11 +105,14 @@ class MeasurementStore {
 				});
 	}
 
-	void insert(List<Point> points, String source, String recordedBy, Instant recordedAt) {
-		if (points.size() >= COPY_THRESHOLD && copy(points, source, recordedBy, recordedAt)) {
+	/** Inserts the points, group after group and each group in its order (so ids follow it). */
+	void insert(List<List<Point>> groups, String source, String recordedBy, Instant recordedAt) {
+		long size = groups.stream().mapToLong(List::size).sum();
+		if (size >= COPY_THRESHOLD && copy(groups, source, recordedBy, recordedAt)) {
 			return;
 		}
 		var recorded = utc(recordedAt);
+		var points = groups.stream().flatMap(List::stream).toList();
 		template.batchUpdate("""
 				insert into measurement (kpi_id, measured_at, num_value, note, source, recorded_by, recorded_at)
 				values (?, ?, ?, ?, ?, ?, ?)""", points, 1_000, (ps, p) -> {
@@ -121,32 +126,45 @@ class MeasurementStore {
 		});
 	}
 
-	/** PostgreSQL's COPY, inside the current transaction; false where the database is not PostgreSQL. */
-	private boolean copy(List<Point> points, String source, String recordedBy, Instant recordedAt) {
+	/** PostgreSQL's binary COPY, inside the current transaction; false where the database is not PostgreSQL. */
+	private boolean copy(List<List<Point>> groups, String source, String recordedBy, Instant recordedAt) {
+		var sourceBytes = source.getBytes(StandardCharsets.UTF_8);
+		var recordedByBytes = recordedBy.getBytes(StandardCharsets.UTF_8);
+		long recorded = BinaryCopy.micros(recordedAt);
+		return copyIn("copy measurement (kpi_id, measured_at, num_value, note, source, recorded_by, recorded_at) "
+				+ "from stdin (format binary)", rows -> {
+					for (var group : groups) {
+						for (var p : group) {
+							rows.row(7)
+								.int8(p.kpiId())
+								.timestamptz(p.at())
+								.float8(p.value())
+								.text(p.note())
+								.text(sourceBytes)
+								.text(recordedByBytes)
+								.timestamptz(recorded);
+						}
+					}
+				});
+	}
+
+	interface CopyRows {
+
+		void write(BinaryCopy rows) throws SQLException;
+	}
+
+	/** Runs a binary COPY on the transaction's connection; false, having done nothing, if that is not PostgreSQL's. */
+	private boolean copyIn(String sql, CopyRows writer) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			if (!connection.isWrapperFor(PGConnection.class)) {
 				return false;
 			}
-			var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-					copy measurement (kpi_id, measured_at, num_value, note, source, recorded_by, recorded_at)
-					from stdin (format text)""");
+			var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 			try {
-				var tail = "\t" + source + "\t" + escape(recordedBy) + "\t" + recordedAt + "\n";
-				var line = new StringBuilder(128);
-				var buffer = new java.io.ByteArrayOutputStream(1 << 20);
-				for (var p : points) {
-					line.setLength(0);
-					line.append(p.kpiId()).append('\t').append(p.at()).append('\t').append(p.value()).append('\t')
-						.append(p.note() == null ? "\\N" : escape(p.note())).append(tail);
-					buffer.write(line.toString().getBytes(StandardCharsets.UTF_8));
-					if (buffer.size() > (1 << 20) - 4096) {
-						copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-						buffer.reset();
-					}
-				}
-				copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-				copy.endCopy();
+				var rows = new BinaryCopy(copy);
+				writer.write(rows);
+				rows.end();
 			}
 			finally {
 				if (copy.isActive()) {
@@ -155,16 +173,12 @@ class MeasurementStore {
 			}
 			return true;
 		}
-		catch (SQLException | IOException e) {
-			throw new IllegalStateException("COPY into measurement failed", e);
+		catch (SQLException e) {
+			throw new IllegalStateException("COPY failed: " + sql, e);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
-	}
-
-	private static String escape(String text) {
-		return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
 	}
 
 	void insertPeriods(long kpiId, Collection<PeriodAggregate> periods) {
@@ -186,6 +200,24 @@ class MeasurementStore {
 		var rows = periodsByKpi.entrySet().stream()
 			.flatMap(entry -> entry.getValue().stream().map(p -> Map.entry(entry.getKey(), p)))
 			.toList();
+		if (rows.size() >= PERIOD_COPY_THRESHOLD && copyIn("""
+				copy kpi_period (kpi_id, period_start, point_count, total, min_value, max_value, last_at, last_value)
+				from stdin (format binary)""", copy -> {
+			for (var row : rows) {
+				var p = row.getValue();
+				copy.row(8)
+					.int8(row.getKey())
+					.date(p.start())
+					.int8(p.count())
+					.float8(p.total())
+					.float8(p.min())
+					.float8(p.max())
+					.timestamptz(p.lastAt())
+					.float8(p.last());
+			}
+		})) {
+			return;
+		}
 		template.batchUpdate("""
 				insert into kpi_period (kpi_id, period_start, point_count, total, min_value, max_value, last_at, last_value)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1_000, (ps, row) -> {
@@ -314,7 +346,8 @@ class MeasurementStore {
 				rs.getObject("last_at", OffsetDateTime.class).toInstant(), rs.getDouble("last_value"));
 	}
 
-	private static KpiState state(java.sql.ResultSet rs) throws SQLException {
+	/** A kpi_state row (any result set with its columns by name). */
+	static KpiState state(java.sql.ResultSet rs) throws SQLException {
 		var lastAt = rs.getObject("last_at", OffsetDateTime.class);
 		var pullSince = rs.getObject("pull_failing_since", OffsetDateTime.class);
 		double lastValue = rs.getDouble("last_value");

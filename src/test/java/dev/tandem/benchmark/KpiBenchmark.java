@@ -44,10 +44,22 @@ import dev.tandem.TestUsers;
 @ContextConfiguration(initializers = TestDatabase.class)
 @TestPropertySource(properties = { "tandem.demo=false", "tandem.admin.user=" + TestUsers.ADMIN,
 		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn", "spring.main.banner-mode=off",
-		"spring.datasource.hikari.maximum-pool-size=4" })
+		"spring.datasource.hikari.maximum-pool-size=4", "logging.level.dev.tandem.kpi.MeasurementRecorder=debug",
+		"logging.level.dev.tandem.ingest.IngestApiController=debug", "logging.level.dev.tandem.kpi.Kpis=debug",
+		"logging.level.dev.tandem.kpi.KpiReader=debug", "logging.level.dev.tandem.kpi.KpiApiController=debug" })
 class KpiBenchmark {
 
-	static final int POINTS_PER_KPI = 1_000;
+	/**
+	 * The sizes of the issue by default; smaller ones for quick iterations, e.g.
+	 * {@code -Dbench.kpis=100 -Dbench.points=2000 -Dbench.batches=2}. Figures from a quick run are not
+	 * the benchmark's.
+	 */
+	static final int KPIS = Integer.getInteger("bench.kpis", 1_000);
+
+	static final int POINTS_PER_KPI = Integer.getInteger("bench.points", 1_000);
+
+	/** How many more batches of KPIS KPIs are loaded for the dashboard (9 makes it 10,000 KPIs). */
+	static final int DASHBOARD_BATCHES = Integer.getInteger("bench.batches", 9);
 
 	/** Raw, event-level points: one every 15 minutes, rolled up into daily periods. */
 	static final long STEP_SECONDS = 900;
@@ -76,7 +88,7 @@ class KpiBenchmark {
 		post(ndjson(warmKpis, start, 200));
 		copy(ndjsonRows(warmKpis, start, 200));
 
-		var kpis = seedKpis("bench", 1_000, teamId);
+		var kpis = seedKpis("bench", KPIS, teamId);
 		var body = ndjson(kpis, start, POINTS_PER_KPI);
 		var rows = ndjsonRows(kpis, start, POINTS_PER_KPI);
 		long copyNanos = copy(rows);
@@ -90,8 +102,9 @@ class KpiBenchmark {
 			.query(Long.class).single()).isEqualTo(kpis.size() * (long) POINTS_PER_KPI);
 
 		// the dashboard: 10,000 KPIs with 1,000 points each (the 1,000 above plus 9,000 more)
-		for (int batch = 1; batch < 10; batch++) {
-			var more = seedKpis("more" + batch, 1_000, teamId);
+		System.out.println("\n" + report);
+		for (int batch = 1; batch <= DASHBOARD_BATCHES; batch++) {
+			var more = seedKpis("more" + batch, KPIS, teamId);
 			post(ndjson(more, start, POINTS_PER_KPI));
 		}
 		long count = jdbc.sql("select count(*) from kpi").query(Long.class).single();

@@ -307,4 +307,35 @@ class BulkParserTests {
 			assertThatThrownBy(() -> parse("\"a\"")).isInstanceOf(InvalidInputException.class);
 		}
 	}
+
+	@Nested
+	class Timestamps {
+
+		@ParameterizedTest(name = "{0}")
+		@ValueSource(strings = { "2026-03-01T10:00:00Z", "2026-12-31T23:59:59Z", "2024-02-29T00:00:00Z", "1900-01-01T00:00:00Z",
+				"2026-03-01T10:00:00.5Z", "2026-03-01T10:00:00.25Z", "2026-03-01T10:00:00.123456Z",
+				"2026-03-01T10:00:00.123456789Z", "2026-03-01T10:00:00.000000001Z", "1969-12-31T23:59:59.999Z" })
+		void theFastReadingAgreesWithInstantParse(String text) {
+			assertThat(BulkParser.Instants.fast(text)).isEqualTo(Instant.parse(text));
+			assertThat(new BulkParser.Instants().parse(text)).isEqualTo(Instant.parse(text));
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@ValueSource(strings = { "2026-03-01T10:00:00+01:00", "2026-03-01T10:00:00.Z", "2026-03-01T10:00:00.1234567890Z",
+				"2026-02-29T10:00:00Z", "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-03-01T24:00:00Z",
+				"2026-03-01T23:59:60Z", "2026-03-01t10:00:00z", "+2026-03-01T10:00:00Z", "2026-03-01T10:00:00",
+				"2026-03-01 10:00:00Z", "2026-0a-01T10:00:00Z", "20260301T100000Z" })
+		void whatItDoesNotReadIsLeftToInstantParse(String text) {
+			assertThat(BulkParser.Instants.fast(text)).isNull();
+		}
+
+		@Test
+		void aRepeatedTimestampIsReadOnce() {
+			var instants = new BulkParser.Instants();
+			var first = instants.parse(new String("2026-03-01T10:00:00Z"));
+
+			assertThat(instants.parse(new String("2026-03-01T10:00:00Z"))).isSameAs(first);
+			assertThat(instants.parse("2026-03-01T11:00:00Z")).isEqualTo(Instant.parse("2026-03-01T11:00:00Z"));
+		}
+	}
 }

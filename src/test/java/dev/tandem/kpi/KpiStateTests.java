@@ -106,4 +106,27 @@ class KpiStateTests {
 		assertThat(changed.recent()).hasSize(2);
 		assertThat(changed.lastValue()).isEqualTo(2.0);
 	}
+
+	@Test
+	void numbersReadAsDoubleParseDoubleReadsThem() {
+		var random = new java.util.Random(42);
+		var values = new java.util.ArrayList<Double>(List.of(0.0, -0.0, 1.0, -1.5, 0.1, 0.3, 123456.789, 1e15, 1e-5, 1e22,
+				1e23, 9007199254740993.0, 0.1 + 0.2, Double.MAX_VALUE, Double.MIN_VALUE, 95.33333333333333, 12.5));
+		for (int i = 0; i < 20_000; i++) {
+			values.add(random.nextDouble() * Math.pow(10, random.nextInt(20) - 6) * (random.nextBoolean() ? 1 : -1));
+			values.add(Math.round(random.nextDouble() * 100_000) / 100.0);
+		}
+		for (double value : values) {
+			var text = Double.toString(value);
+			assertThat(Double.doubleToRawLongBits(KpiState.number(text, 0, text.length())))
+				.as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+		}
+		for (var text : List.of("5.", ".5", "007.50", "-0.000123", "123456789012345", "1234567890123456.5")) {
+			assertThat(KpiState.number(text, 0, text.length())).as(text).isEqualTo(Double.parseDouble(text));
+		}
+		for (var text : List.of("", "-", ".", "1.2.3", "abc")) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> KpiState.number(text, 0, text.length()))
+				.as(text).isInstanceOf(NumberFormatException.class);
+		}
+	}
 }
