@@ -49,14 +49,15 @@ public class GuardrailAlerts {
 	@Transactional
 	public int evaluate() {
 		var now = clock.instant();
-		var kpiIds = kpis.list(null).stream().collect(Collectors.toMap(KpiView::key, KpiView::id));
+		// only the guardrails' KPIs, not every KPI: this runs on every change of any KPI's health
+		var kpiIds = new HashMap<String, Long>();
 		var open = store.open().stream()
 			.collect(Collectors.toMap(a -> new Guard(a.objectiveId(), a.kpiId()), Function.identity(), (a, b) -> a));
 		var guarding = new HashMap<Guard, GuardrailView>();
 		var teams = new HashMap<Long, Long>();
 		for (var objective : okrs.activeObjectivesWithGuardrails()) {
 			for (var guardrail : objective.guardrails()) {
-				var kpiId = kpiIds.get(guardrail.kpi());
+				var kpiId = kpiIds.computeIfAbsent(guardrail.kpi(), key -> kpis.find(key).map(KpiView::id).orElse(null));
 				if (kpiId != null) {
 					guarding.put(new Guard(objective.objectiveId(), kpiId), guardrail);
 					teams.put(objective.objectiveId(), objective.teamId());
