@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.okr.GuardrailView;
