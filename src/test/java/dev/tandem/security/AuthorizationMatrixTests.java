@@ -97,6 +97,12 @@ class AuthorizationMatrixTests {
 					{"username":"%s","displayName":"Matrix","role":"VIEWER","teams":["%s"]}"""
 				.formatted(unique("matrix"), f.team))),
 			new Rule("GET /api/me", SIGNED_IN, f -> get("/api/me")),
+			new Rule("GET /admin/people", ADMINS, f -> get("/admin/people")),
+			new Rule("POST /admin/people", ADMINS, f -> post("/admin/people").param("username", unique("matrix"))
+				.param("displayName", "Matrix").param("role", "VIEWER")),
+			new Rule("GET /admin/teams", ADMINS, f -> get("/admin/teams")),
+			new Rule("POST /admin/teams", ADMINS, f -> post("/admin/teams").param("key", unique("matrix"))
+				.param("name", "Matrix")),
 			// security
 			new Rule("POST /api/tokens", SIGNED_IN, f -> json(post("/api/tokens"), "{\"name\":\"matrix\"}")),
 			new Rule("GET /api/tokens", SIGNED_IN, f -> get("/api/tokens")),
