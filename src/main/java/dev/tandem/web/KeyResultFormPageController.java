@@ -104,7 +104,11 @@ class KeyResultFormPageController {
 	@PostMapping("/key-results/coach")
 	String coach(@RequestParam long objective, @RequestParam(required = false) Long keyResult,
 			@ModelAttribute("keyResultForm") KeyResultForm form, BindingResult ignoredBindErrors, Model model) {
-		model.addAttribute("findings", findings(objectives.get(objective), keyResult, form));
+		var owner = objectives.get(objective);
+		// the edit form does not offer the type: a key result keeps its own
+		owner.keyResults().stream().filter(k -> keyResult != null && k.id() == keyResult).findFirst()
+			.ifPresent(k -> form.setType(k.type()));
+		model.addAttribute("findings", findings(owner, keyResult, form));
 		return "okr/coach :: live";
 	}
 

@@ -29,8 +29,9 @@ public class OkrFormat {
 			return "–";
 		}
 		var number = KpiFormat.number(value);
-		if (unit == null || unit.isBlank() || unit.equalsIgnoreCase("count") || unit.equalsIgnoreCase("score")
-				|| unit.equalsIgnoreCase("ratio")) {
+		// a KPI-linked key result takes its KPI's unit kind (percent, duration, …), which is no suffix but percent
+		if (unit == null || unit.isBlank() || java.util.Set.of("count", "score", "ratio", "duration", "currency")
+			.contains(unit.toLowerCase(Locale.ROOT))) {
 			return number;
 		}
 		return number + " " + (unit.equalsIgnoreCase("percent") ? "%" : unit);
