@@ -37,6 +37,12 @@ public class OkrFormat {
 		return number + " " + (unit.equalsIgnoreCase("percent") ? "%" : unit);
 	}
 
+	/** A unit as a label reads it: "%" for percent, nothing for a KPI's unit kind that has no symbol. */
+	public static String unit(String unit) {
+		var shown = value(0.0, unit);
+		return shown.equals("0") ? "" : shown.substring(2);
+	}
+
 	/** The colour class of a score, in the badge vocabulary (green, amber, red); none without a score. */
 	public static String colour(ScoreColour colour) {
 		if (colour == null) {
