@@ -18,6 +18,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.Kpis;
+import dev.tandem.loop.Focus;
+import dev.tandem.loop.FocusItem;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.TeamView;
 
@@ -34,6 +36,10 @@ class HomePageControllerTests {
 
 	@MockitoBean
 	Kpis kpis;
+
+	/** The loop's ranking has tests of its own; here it only has to be shown. */
+	@MockitoBean
+	Focus focus;
 
 	@BeforeEach
 	void organisation() {
@@ -68,8 +74,11 @@ class HomePageControllerTests {
 
 	@Test
 	void showsEveryKpiAsATileByTeamWithTheFocusOnTop() {
-		given(kpis.list(null)).willReturn(List.of(threshold("uptime", "Registration uptime", "platform", HealthStatus.RED, 50.0),
-				threshold("csat", "Customer satisfaction", "support", HealthStatus.GREEN, 99.5)));
+		var all = List.of(threshold("uptime", "Registration uptime", "platform", HealthStatus.RED, 50.0),
+				threshold("csat", "Customer satisfaction", "support", HealthStatus.GREEN, 99.5));
+		given(kpis.list(null)).willReturn(all);
+		given(focus.ranking(all)).willReturn(List.of(new FocusItem(1, "uptime", "Registration uptime", "platform",
+				HealthStatus.RED, 50.0, 26, 0, 1, 26, "Registration uptime is red at 50 % against a target of 99 %.")));
 
 		assertThat(mvc.get().uri("/")).hasStatusOk()
 			.model()
