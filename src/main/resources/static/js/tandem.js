@@ -24,7 +24,8 @@
 				band: read("--green-bg"),
 				median: read("--neutral-solid"),
 				expected: read("--neutral-fg"),
-				zones: { green: read("--green-bg"), amber: read("--amber-bg"), red: read("--red-bg") }
+				// "window": a stretch of time to mark, such as a cycle on the review's charts
+				zones: { green: read("--green-bg"), amber: read("--amber-bg"), red: read("--red-bg"), window: read("--color-primary-soft") }
 			};
 		},
 

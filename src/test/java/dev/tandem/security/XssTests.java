@@ -35,7 +35,7 @@ class XssTests {
 	static final String ATTACK = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
 
 	/** Pages that show stored names and texts, read as an administrator after the attack is stored. */
-	static final List<String> PAGES = List.of("/admin/audit", "/");
+	static final List<String> PAGES = List.of("/admin/audit", "/", "/okrs");
 
 	private static final Pattern UNESCAPED = Pattern.compile("th:utext|data-th-utext|\\[\\(");
 
@@ -72,6 +72,52 @@ class XssTests {
 			.doesNotContain("<script>alert")
 			.doesNotContain("<img src=x")
 			.contains("&lt;script&gt;alert(");
+	}
+
+	/** Objective and key result titles, a check-in's notes and a retrospective, on every OKR page that shows them. */
+	@Test
+	void storedOkrTextIsEscapedOnTheOkrPages() {
+		var team = TestUsers.unique("xss");
+		var json = ATTACK.replace("\"", "\\\"");
+		assertThat(post("/api/teams", "{\"key\":\"%s\",\"name\":\"XSS team\"}".formatted(team))).hasStatus(HttpStatus.CREATED);
+		var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		var cycle = id(post("/api/cycles", "{\"name\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}"
+			.formatted(TestUsers.unique("xss"), today.minusDays(10), today.plusDays(80))));
+		var objective = id(post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"%s","description":"%s","level":"TEAM","commitment":"COMMITTED"}"""
+			.formatted(cycle, team, TestUsers.ADMIN, json, json)));
+		var keyResult = id(post("/api/objectives/" + objective + "/key-results", """
+				{"title":"%s","type":"METRIC","owner":"%s","baseline":1,"target":2,"unit":"%s"}"""
+			.formatted(json, TestUsers.ADMIN, "u<b>")));
+		assertThat(post("/api/key-results/" + keyResult + "/check-ins", """
+				{"value":1.5,"confidence":6,"changed":"%s","learned":"%s","blockers":"%s","decision":"%s"}"""
+			.formatted(json, json, json, json))).hasStatus(HttpStatus.CREATED);
+		assertThat(mvc.put().uri("/api/objectives/" + objective + "/retrospective").with(TestUsers.admin())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"%s\"}".formatted(json))).hasStatusOk();
+		var session = signedInAdmin();
+		for (var page : List.of("/okrs?cycle=" + cycle, "/objectives/" + objective, "/review?cycle=" + cycle, "/check-in",
+				"/objectives/" + objective + "/edit", "/key-results/" + keyResult + "/edit")) {
+			assertThat(mvc.get().uri(page).session(session)).as(page).hasStatusOk().bodyText()
+				.doesNotContain(ATTACK)
+				.doesNotContain("<script>alert")
+				.doesNotContain("<img src=x")
+				.contains("&lt;script&gt;alert(");
+		}
+	}
+
+	private MockMvcTester.MockMvcRequestBuilder post(String uri, String json) {
+		return mvc.post().uri(uri).with(TestUsers.admin()).contentType(MediaType.APPLICATION_JSON).content(json);
+	}
+
+	private static long id(MockMvcTester.MockMvcRequestBuilder request) {
+		var result = request.exchange();
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		try {
+			return ((Number) com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.id")).longValue();
+		}
+		catch (java.io.UnsupportedEncodingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private void storeTheAttack() {
