@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
 import dev.tandem.problem.InvalidInputException;
-import dev.tandem.problem.PreconditionFailedException;
+import dev.tandem.problem.VersionTag;
 
 @RestController
 @RequestMapping("/api")
@@ -78,14 +78,9 @@ class KpiApiController {
 	@PutMapping("/kpis/{key}")
 	ResponseEntity<KpiView> update(@PathVariable String key, @Valid @RequestBody KpiDefinition definition,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		if (ifMatch != null) {
-			var current = kpis.get(key);
-			if (!ifMatch.equals(etag(current)) && !ifMatch.equals("*")) {
-				throw new PreconditionFailedException("The KPI '" + key + "' has changed since " + ifMatch
-						+ " (it is now " + etag(current) + "); reload it and apply your change again.");
-			}
-		}
-		var updated = kpis.update(key, definition, null);
+		// the checked version also guards the write, so an edit landing in between is a 409, not lost
+		var expected = VersionTag.expected(ifMatch, "The KPI '" + key + "'", () -> kpis.get(key).version());
+		var updated = kpis.update(key, definition, expected);
 		return ResponseEntity.ok().eTag(etag(updated)).body(updated);
 	}
 
@@ -154,7 +149,7 @@ class KpiApiController {
 	}
 
 	private static String etag(KpiView kpi) {
-		return "\"" + kpi.version() + "\"";
+		return VersionTag.of(kpi.version());
 	}
 
 }

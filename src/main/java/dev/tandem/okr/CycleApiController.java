@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.tandem.problem.PreconditionFailedException;
+import dev.tandem.problem.VersionTag;
 
 @RestController
 @RequestMapping("/api/cycles")
@@ -45,23 +45,15 @@ class CycleApiController {
 	@GetMapping("/{id}")
 	ResponseEntity<CycleView> get(@PathVariable long id) {
 		var cycle = cycles.get(id);
-		return ResponseEntity.ok().eTag(ObjectiveApiController.etag(cycle.version())).body(cycle);
+		return ResponseEntity.ok().eTag(VersionTag.of(cycle.version())).body(cycle);
 	}
 
 	@PutMapping("/{id}")
 	ResponseEntity<CycleView> update(@PathVariable long id, @Valid @RequestBody CycleChange change,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		Long expected = null;
-		if (ifMatch != null && !ifMatch.equals("*")) {
-			var current = cycles.get(id).version();
-			if (!ifMatch.equals(ObjectiveApiController.etag(current))) {
-				throw new PreconditionFailedException("Cycle " + id + " has changed since " + ifMatch + " (it is now "
-						+ ObjectiveApiController.etag(current) + "); reload it and apply your change again.");
-			}
-			expected = current;
-		}
+		var expected = VersionTag.expected(ifMatch, "Cycle " + id, () -> cycles.get(id).version());
 		var updated = cycles.update(id, change, expected);
-		return ResponseEntity.ok().eTag(ObjectiveApiController.etag(updated.version())).body(updated);
+		return ResponseEntity.ok().eTag(VersionTag.of(updated.version())).body(updated);
 	}
 
 	@PostMapping("/{id}/close")

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.tandem.problem.PreconditionFailedException;
+import dev.tandem.problem.VersionTag;
 
 @RestController
 @RequestMapping("/api")
@@ -38,23 +38,15 @@ class KeyResultApiController {
 	@GetMapping("/key-results/{id}")
 	ResponseEntity<KeyResultView> get(@PathVariable long id) {
 		var keyResult = keyResults.get(id);
-		return ResponseEntity.ok().eTag(ObjectiveApiController.etag(keyResult.version())).body(keyResult);
+		return ResponseEntity.ok().eTag(VersionTag.of(keyResult.version())).body(keyResult);
 	}
 
 	@PutMapping("/key-results/{id}")
 	ResponseEntity<KeyResultView> update(@PathVariable long id, @Valid @RequestBody KeyResultInput input,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		Long expected = null;
-		if (ifMatch != null && !ifMatch.equals("*")) {
-			var current = keyResults.keyResult(id).version();
-			if (!ifMatch.equals(ObjectiveApiController.etag(current))) {
-				throw new PreconditionFailedException("Key result " + id + " has changed since " + ifMatch
-						+ " (it is now " + ObjectiveApiController.etag(current) + "); reload it and apply your change again.");
-			}
-			expected = current;
-		}
+		var expected = VersionTag.expected(ifMatch, "Key result " + id, () -> keyResults.keyResult(id).version());
 		var updated = keyResults.update(id, input, expected);
-		return ResponseEntity.ok().eTag(ObjectiveApiController.etag(updated.version())).body(updated);
+		return ResponseEntity.ok().eTag(VersionTag.of(updated.version())).body(updated);
 	}
 
 	@DeleteMapping("/key-results/{id}")

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tandem.org.Slugs;
-import dev.tandem.problem.PreconditionFailedException;
+import dev.tandem.problem.VersionTag;
 
 @RestController
 @RequestMapping("/api/objectives")
@@ -70,15 +70,7 @@ class ObjectiveApiController {
 	@PutMapping("/{id}")
 	ResponseEntity<ObjectiveView> update(@PathVariable long id, @Valid @RequestBody ObjectiveInput input,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		Long expected = null;
-		if (ifMatch != null && !ifMatch.equals("*")) {
-			var current = objectives.objective(id).version();
-			if (!ifMatch.equals(etag(current))) {
-				throw new PreconditionFailedException("Objective " + id + " has changed since " + ifMatch + " (it is now "
-						+ etag(current) + "); reload it and apply your change again.");
-			}
-			expected = current;
-		}
+		var expected = VersionTag.expected(ifMatch, "Objective " + id, () -> objectives.objective(id).version());
 		var updated = objectives.update(id, input, expected);
 		return ResponseEntity.ok().eTag(etag(updated.version())).body(updated);
 	}
@@ -124,7 +116,7 @@ class ObjectiveApiController {
 			.body(created);
 	}
 
-	static String etag(long version) {
-		return "\"" + version + "\"";
+	private static String etag(long version) {
+		return VersionTag.of(version);
 	}
 }
