@@ -132,7 +132,7 @@ public class Cycles {
 	 */
 	public CycleOverview overview(long id) {
 		var cycle = cycle(id);
-		var objectives = new ArrayList<>(views.objectives(reader.load(Scope.cycle(id))));
+		var objectives = new ArrayList<>(views.objectives(reader.summary(Scope.cycle(id))));
 		objectives.sort(Comparator.comparing((ObjectiveView o) -> o.level().ordinal()).reversed()
 			.thenComparing(ObjectiveView::team, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparingLong(ObjectiveView::id));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,14 @@ class OkrViews {
 		var teams = organisation.teamIndex();
 		var health = kpis.health(kpiKeys(snapshot));
 		var now = clock.instant();
+		// one window per cycle, not one per key result: a cycle overview has tens of thousands
+		var windows = new HashMap<Long, StatusRules.Window>();
 		return snapshot.objectives().stream()
-			.map(o -> objective(o, snapshot, cycleIndex.get(o.cycleId()), teams, health, now))
+			.map(o -> {
+				var cycle = cycleIndex.get(o.cycleId());
+				var window = windows.computeIfAbsent(cycle.id(), id -> cycle.window(zone));
+				return objective(o, snapshot, cycle, window, teams, health, now);
+			})
 			.toList();
 	}
 
@@ -66,8 +73,13 @@ class OkrViews {
 	}
 
 	KeyResultView keyResult(KeyResultRow kr, Cycle cycle, Commitment commitment, KpiHealth health, Instant now) {
+		return keyResult(kr, cycle, cycle.window(zone), commitment, health, now);
+	}
+
+	private KeyResultView keyResult(KeyResultRow kr, Cycle cycle, StatusRules.Window window, Commitment commitment,
+			KpiHealth health, Instant now) {
 		var kpiValue = health == null ? null : health.value();
-		var evaluation = KeyResultEvaluation.of(kr, kpiValue, cycle.window(zone), cycle.closed(), commitment, now);
+		var evaluation = KeyResultEvaluation.of(kr, kpiValue, window, cycle.closed(), commitment, now);
 		var direction = kr.type() == KeyResultType.MILESTONE || kr.baseline() == null || kr.target() == null ? null
 				: kr.target() > kr.baseline() ? MetricDirection.INCREASE : MetricDirection.DECREASE;
 		return new KeyResultView(kr.id(), kr.objectiveId(), kr.title(), kr.type(), kr.owner(), kr.weight(),
@@ -93,14 +105,14 @@ class OkrViews {
 		return zone;
 	}
 
-	private ObjectiveView objective(ObjectiveRow o, Snapshot snapshot, Cycle cycle, Map<Long, TeamView> teams,
-			Map<String, KpiHealth> health, Instant now) {
+	private ObjectiveView objective(ObjectiveRow o, Snapshot snapshot, Cycle cycle, StatusRules.Window window,
+			Map<Long, TeamView> teams, Map<String, KpiHealth> health, Instant now) {
 		var keyResults = snapshot.keyResultsOf(o.id()).stream()
-			.map(kr -> keyResult(kr, cycle, o.commitment(), kr.kpiKey() == null ? null : health.get(kr.kpiKey()), now))
+			.map(kr -> keyResult(kr, cycle, window, o.commitment(), kr.kpiKey() == null ? null : health.get(kr.kpiKey()),
+					now))
 			.toList();
 		var weighted = keyResults.stream().map(k -> new Scoring.Weighted(k.weight(), k.score())).toList();
 		Double score = cycle.closed() && o.finalScore() != null ? o.finalScore() : Scoring.objectiveScore(weighted);
-		var window = cycle.window(zone);
 		// an objective with nothing to measure has made no measurable progress
 		var status = StatusRules.status(window, cycle.closed(), o.commitment(), score == null ? 0 : score, now);
 		var expected = status == OkrStatus.CLOSED || status == OkrStatus.NOT_STARTED ? null

@@ -2,14 +2,17 @@ package dev.tandem.org;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +33,11 @@ public class Organisation {
 	private final Permissions permissions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final JdbcClient jdbc;
 
 	Organisation(TeamRepository teams, PersonRepository people, PasswordEncoder passwords, Permissions permissions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.teams = teams;
 		this.people = people;
 		this.passwords = passwords;
@@ -54,14 +59,13 @@ public class Organisation {
 				.id();
 		}
 		var saved = teams.save(new Team(null, request.key(), request.name().strip(), parentId, null, clock.instant()));
-		var view = view(saved, teamsById());
+		var view = view(saved);
 		events.publishEvent(new AuditableChange("team.created", view.key(), "Created team " + view.name(), null, view));
 		return view;
 	}
 
 	public List<TeamView> teams() {
-		var byId = teamsById();
-		return teams.findAllByOrderByKey().stream().map(team -> view(team, byId)).toList();
+		return teamIndex().values().stream().sorted(Comparator.comparing(TeamView::key)).toList();
 	}
 
 	public TeamView team(String key) {
@@ -69,17 +73,24 @@ public class Organisation {
 	}
 
 	public Optional<TeamView> findTeam(String key) {
-		return teams.findByKey(key).map(team -> view(team, teamsById()));
+		return teams.findByKey(key).map(this::view);
 	}
 
 	public Optional<TeamView> findTeam(long id) {
-		return teams.findById(id).map(team -> view(team, teamsById()));
+		return teams.findById(id).map(this::view);
 	}
 
-	/** Every team by id: the organisation is small enough to hold in one map. */
+	/**
+	 * Every team by id: the organisation is small enough to hold in one map. Read with one plain
+	 * query, since views of whole cycles and dashboards ask for it on every request.
+	 */
 	public Map<Long, TeamView> teamIndex() {
-		var byId = teamsById();
-		return byId.values().stream().collect(Collectors.toMap(Team::id, team -> view(team, byId)));
+		var index = new HashMap<Long, TeamView>();
+		jdbc.sql("select t.id, t.slug, t.name, p.slug from team t left join team p on p.id = t.parent_id")
+			.query(rs -> {
+				index.put(rs.getLong(1), new TeamView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+			});
+		return index;
 	}
 
 	@Transactional
@@ -107,15 +118,15 @@ public class Organisation {
 		var email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
 		var saved = people.save(new Person(null, request.username(), request.displayName().strip(), email,
 				request.role(), hash, true, null, clock.instant(), memberships));
-		var view = view(saved, teamsById());
+		var view = view(saved, teamKeys(saved));
 		events.publishEvent(new AuditableChange("person.created", view.username(),
 				"Created " + view.role() + " " + view.displayName(), null, view));
 		return view;
 	}
 
 	public List<PersonView> people() {
-		var byId = teamsById();
-		return people.findAllByOrderByUsername().stream().map(person -> view(person, byId)).toList();
+		var keys = allTeamKeys();
+		return people.findAllByOrderByUsername().stream().map(person -> view(person, keys)).toList();
 	}
 
 	public PersonView person(String username) {
@@ -123,7 +134,7 @@ public class Organisation {
 	}
 
 	public Optional<PersonView> findPerson(String username) {
-		return people.findByUsername(username).map(person -> view(person, teamsById()));
+		return people.findByUsername(username).map(person -> view(person, teamKeys(person)));
 	}
 
 	/**
@@ -132,7 +143,7 @@ public class Organisation {
 	 */
 	public Optional<PersonView> findPersonByEmail(String email) {
 		var found = people.findAllByEmailIgnoreCase(email.strip());
-		return found.size() == 1 ? Optional.of(view(found.get(0), teamsById())) : Optional.empty();
+		return found.size() == 1 ? Optional.of(view(found.get(0), teamKeys(found.get(0)))) : Optional.empty();
 	}
 
 	/** The active person signed in now, if any; the system acting alone has none. */
@@ -141,13 +152,13 @@ public class Organisation {
 	}
 
 	public Optional<PersonView> findPerson(long id) {
-		return people.findById(id).map(person -> view(person, teamsById()));
+		return people.findById(id).map(person -> view(person, teamKeys(person)));
 	}
 
 	/** Every person by id, for lists that show owners' names. */
 	public Map<Long, PersonView> personIndex() {
-		var byId = teamsById();
-		return people.findAll().stream().collect(Collectors.toMap(Person::id, person -> view(person, byId)));
+		var keys = allTeamKeys();
+		return people.findAll().stream().collect(Collectors.toMap(Person::id, person -> view(person, keys)));
 	}
 
 	/** The stored password hash, for sign-in only. */
@@ -159,19 +170,36 @@ public class Organisation {
 		return people.count() > 0;
 	}
 
-	private Map<Long, Team> teamsById() {
-		return teams.findAll().stream().collect(Collectors.toMap(Team::id, Function.identity()));
+	/** The keys of the person's teams: one lookup of just those, not of the whole organisation. */
+	private Map<Long, String> teamKeys(Person person) {
+		return person.memberships().isEmpty() ? Map.of()
+				: teamKeys(person.memberships().stream().map(Person.Membership::teamId).toList());
 	}
 
-	private static TeamView view(Team team, Map<Long, Team> byId) {
-		var parent = team.parentId() == null ? null : byId.get(team.parentId());
-		return new TeamView(team.id(), team.key(), team.name(), parent == null ? null : parent.key());
+	private Map<Long, String> allTeamKeys() {
+		return teamKeys(jdbc.sql("select id, slug from team"));
 	}
 
-	private static PersonView view(Person person, Map<Long, Team> byId) {
+	private Map<Long, String> teamKeys(Collection<Long> ids) {
+		return teamKeys(jdbc.sql("select id, slug from team where id in (:ids)").param("ids", ids));
+	}
+
+	private static Map<Long, String> teamKeys(JdbcClient.StatementSpec query) {
+		var keys = new HashMap<Long, String>();
+		query.query(rs -> {
+			keys.put(rs.getLong(1), rs.getString(2));
+		});
+		return keys;
+	}
+
+	private TeamView view(Team team) {
+		var parentKey = team.parentId() == null ? null : teamKeys(List.of(team.parentId())).get(team.parentId());
+		return new TeamView(team.id(), team.key(), team.name(), parentKey);
+	}
+
+	private static PersonView view(Person person, Map<Long, String> keysById) {
 		var teamKeys = person.memberships().stream()
-			.map(membership -> byId.get(membership.teamId()))
-			.map(Team::key)
+			.map(membership -> keysById.get(membership.teamId()))
 			.sorted()
 			.toList();
 		return new PersonView(person.id(), person.username(), person.displayName(), person.email(), person.role(),
