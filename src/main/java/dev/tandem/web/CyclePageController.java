@@ -67,7 +67,7 @@ class CyclePageController {
 		}
 		redirect.addFlashAttribute("notice", "Cycle “" + created.name() + "” created, " + dates(created)
 				+ ". Teams can now write their objectives in it.");
-		return "redirect:/cycles";
+		return row(created.id());
 	}
 
 	@GetMapping("/cycles/{id}/edit")
@@ -90,7 +90,7 @@ class CyclePageController {
 			return form(form, cycle, model);
 		}
 		redirect.addFlashAttribute("notice", "Cycle “" + saved.name() + "” saved, " + dates(saved) + ".");
-		return "redirect:/cycles";
+		return row(id);
 	}
 
 	@GetMapping("/cycles/{id}/close")
@@ -99,6 +99,7 @@ class CyclePageController {
 		var cycle = cycles.get(id);
 		int objectives = cycles.objectiveCounts().getOrDefault(id, 0);
 		var confirmation = Confirmation.of("Close " + cycle.name(), "Close " + cycle.name() + "?")
+			.crumb("OKRs", "/okrs")
 			.crumb("Cycles", "/cycles")
 			.eyebrow("Cycle " + cycle.name() + ", " + dates(cycle))
 			.consequence("Closing grades the cycle: the final score of each key result of its " + count(objectives)
@@ -133,7 +134,15 @@ class CyclePageController {
 		catch (ConflictException refused) {
 			redirect.addFlashAttribute("alert", refused.getMessage());
 		}
-		return "redirect:/cycles";
+		return row(id);
+	}
+
+	/**
+	 * Back to the list, at the cycle's row (highlighted): the form sits below the list, and a
+	 * redirect without a fragment of its own would keep the form's and scroll past the result.
+	 */
+	private static String row(long id) {
+		return "redirect:/cycles#cycle-" + id;
 	}
 
 	private String page(CycleForm form, Model model) {

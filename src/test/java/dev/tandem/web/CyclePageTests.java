@@ -91,7 +91,7 @@ class CyclePageTests {
 			.doesNotContain("id=\"cycle-form\"", "/cycles/" + cycle + "/edit", "/cycles/" + cycle + "/close");
 
 		var asAdmin = mvc.get().uri("/cycles").with(user(ADMIN)).exchange();
-		assertThat(body(asAdmin)).contains("id=\"cycle-form\"", "href=\"/cycles/" + cycle + "/edit\"",
+		assertThat(body(asAdmin)).contains("id=\"cycle-form\"", "action=\"/cycles#new-cycle\"", "href=\"/cycles/" + cycle + "/edit\"",
 				"href=\"/cycles/" + cycle + "/close\"", "Create cycle");
 
 		assertThat(body(mvc.get().uri("/okrs?cycle=" + cycle).with(user(viewer)).exchange()))
@@ -104,9 +104,9 @@ class CyclePageTests {
 		var offered = offeredQuarter();
 		var created = mvc.post().uri("/cycles").with(user(ADMIN)).with(csrf())
 			.param("period", "QUARTER").param("quarter", offered.toLowerCase()).exchange();
-		assertThat(created).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/cycles");
 		assertThat(created).flash().extractingByKey("notice").asString().startsWith("Cycle “" + offered + "” created");
 		var saved = cycles.list().stream().filter(c -> c.name().equals(offered)).findFirst().orElseThrow();
+		assertThat(created).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/cycles#cycle-" + saved.id());
 		assertThat(saved.start().getDayOfMonth()).isEqualTo(1);
 		assertThat(saved.status()).isEqualTo(CycleStatus.PLANNING);
 
@@ -152,7 +152,7 @@ class CyclePageTests {
 
 		var renamed = unique("renamed");
 		var saved = edit(renamed, today().minusDays(31), today().plusDays(61), version);
-		assertThat(saved).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/cycles");
+		assertThat(saved).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/cycles#cycle-" + cycle);
 		assertThat(saved).flash().extractingByKey("notice").asString().startsWith("Cycle “" + renamed + "” saved");
 		assertThat(cycles.get(cycle).name()).isEqualTo(renamed);
 		assertThat(cycles.get(cycle).end()).isEqualTo(today().plusDays(61));
@@ -190,7 +190,7 @@ class CyclePageTests {
 		assertThat(cycles.get(cycle).status()).as("asking closes nothing").isEqualTo(CycleStatus.ACTIVE);
 
 		var closed = mvc.post().uri("/cycles/" + cycle + "/close").with(user(ADMIN)).with(csrf()).exchange();
-		assertThat(closed).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/cycles");
+		assertThat(closed).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/cycles#cycle-" + cycle);
 		assertThat(closed).flash().extractingByKey("notice").asString().contains(cycleName, "closed", "scores are final");
 		assertThat(cycles.get(cycle).status()).isEqualTo(CycleStatus.CLOSED);
 		assertThat(api.post("/api/key-results/" + keyResult + "/check-ins", "{\"value\":50,\"confidence\":6}"))
