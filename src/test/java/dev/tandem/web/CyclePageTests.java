@@ -109,6 +109,8 @@ class CyclePageTests {
 		assertThat(created).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/cycles#cycle-" + saved.id());
 		assertThat(saved.start().getDayOfMonth()).isEqualTo(1);
 		assertThat(saved.status()).isEqualTo(CycleStatus.PLANNING);
+		assertThat(api.get("/api/audit?type=cycle.created&actor=" + ADMIN + "&limit=1000")).bodyJson()
+			.extractingPath("$[?(@.subject=='" + saved.id() + "')].after.name").asArray().containsExactly(offered);
 
 		// it is now the latest: the form offers the quarter after it
 		var next = saved.end().plusDays(1);
@@ -156,6 +158,8 @@ class CyclePageTests {
 		assertThat(saved).flash().extractingByKey("notice").asString().startsWith("Cycle “" + renamed + "” saved");
 		assertThat(cycles.get(cycle).name()).isEqualTo(renamed);
 		assertThat(cycles.get(cycle).end()).isEqualTo(today().plusDays(61));
+		assertThat(api.get("/api/audit?type=cycle.updated&actor=" + ADMIN + "&limit=1000")).bodyJson()
+			.extractingPath("$[?(@.subject=='" + cycle + "')].before.name").asArray().containsExactly(cycleName);
 
 		// someone else's edit in between: the stale version is refused
 		var stale = edit("Stale", today().minusDays(31), today().plusDays(61), version);
