@@ -29,4 +29,20 @@
 		type.addEventListener("change", show);
 		show();
 	}
+
+	/* The new cycle form shows only the chosen period's inputs; without script it shows all three. */
+	var periods = document.querySelectorAll("input[type=radio][name=period]");
+	var periodFields = document.querySelectorAll("fieldset[data-cycle-period]");
+	if (periods.length && periodFields.length) {
+		var showPeriod = function () {
+			var chosen = document.querySelector("input[type=radio][name=period]:checked");
+			periodFields.forEach(function (fieldset) {
+				fieldset.hidden = chosen !== null && fieldset.getAttribute("data-cycle-period") !== chosen.value;
+			});
+		};
+		periods.forEach(function (radio) {
+			radio.addEventListener("change", showPeriod);
+		});
+		showPeriod();
+	}
 })();

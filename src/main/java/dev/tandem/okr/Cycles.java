@@ -102,6 +102,11 @@ public class Cycles {
 		return cycles.findAllByOrderByStartDateAscEndDateDescIdAsc().stream().map(views::cycle).toList();
 	}
 
+	/** How many objectives each cycle holds, by cycle id; a cycle with none is absent. */
+	public Map<Long, Integer> objectiveCounts() {
+		return reader.objectiveCounts();
+	}
+
 	public CycleView get(long id) {
 		return views.cycle(cycle(id));
 	}

@@ -159,6 +159,15 @@ class OkrReader {
 			.list();
 	}
 
+	/** How many objectives each cycle holds, by cycle id (a cycle without any is absent): one statement for them all. */
+	Map<Long, Integer> objectiveCounts() {
+		var counts = new HashMap<Long, Integer>();
+		jdbc.sql("select cycle_id, count(*) from objective group by cycle_id")
+			.query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		return counts;
+	}
+
 	/** Objectives that align to, contribute to, or were carried over from this one. */
 	List<Long> dependants(long objectiveId) {
 		return jdbc.sql("""

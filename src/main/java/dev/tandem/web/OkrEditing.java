@@ -18,9 +18,10 @@ import dev.tandem.problem.ConflictException;
 import dev.tandem.problem.InvalidInputException;
 
 /**
- * Saving the objective and key result forms the way the API saves their input: the same bean
- * validation, then the same facade with its rules, each problem shown at the input it concerns
- * (or above the form when no input matches). Also what the forms offer as choices.
+ * Saving the OKR forms (cycles, objectives, key results) the way the API saves their input: the
+ * same bean validation, then the same facade with its rules, each problem shown at the input it
+ * concerns (or above the form when no input matches, as a refusal such as a taken name is).
+ * Also what the forms offer as choices.
  */
 @Component
 class OkrEditing {

@@ -56,6 +56,7 @@ class OkrPageController {
 		model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(TeamView::key, TeamView::name)));
 		model.addAttribute("rubric", checkIns.rubric());
 		model.addAttribute("mayCreate", teams.stream().anyMatch(t -> permissions.mayEdit(t.id())));
+		model.addAttribute("mayManageCycles", permissions.isAdmin());
 		if (chosen != null) {
 			var overview = cycles.overview(chosen.id());
 			var shown = overview.objectives().stream()

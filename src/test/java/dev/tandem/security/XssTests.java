@@ -96,7 +96,33 @@ class XssTests {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"%s\"}".formatted(json))).hasStatusOk();
 		var session = signedInAdmin();
 		for (var page : List.of("/okrs?cycle=" + cycle, "/objectives/" + objective, "/review?cycle=" + cycle, "/check-in",
-				"/objectives/" + objective + "/edit", "/key-results/" + keyResult + "/edit")) {
+				"/objectives/" + objective + "/edit", "/key-results/" + keyResult + "/edit",
+				"/objectives/" + objective + "/delete", "/key-results/" + keyResult + "/delete")) {
+			assertThat(mvc.get().uri(page).session(session)).as(page).hasStatusOk().bodyText()
+				.doesNotContain(ATTACK)
+				.doesNotContain("<script>alert")
+				.doesNotContain("<img src=x")
+				.contains("&lt;script&gt;alert(");
+		}
+	}
+
+	/** A cycle's name, on every page that shows it: the cycles page, its forms and confirmations, the OKR pages. */
+	@Test
+	void storedCycleNamesAreEscapedOnTheCyclePages() {
+		var team = TestUsers.unique("xss");
+		assertThat(post("/api/teams", "{\"key\":\"%s\",\"name\":\"XSS team\"}".formatted(team))).hasStatus(HttpStatus.CREATED);
+		var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		var name = ATTACK.replace("\"", "\\\"") + TestUsers.unique(" ");
+		var cycle = id(post("/api/cycles", "{\"name\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}"
+			.formatted(name, today.minusDays(10), today.plusDays(80))));
+		var objective = id(post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Plain","level":"TEAM","commitment":"COMMITTED"}"""
+			.formatted(cycle, team, TestUsers.ADMIN)));
+		var keyResult = id(post("/api/objectives/" + objective + "/key-results", """
+				{"title":"Plain","type":"MILESTONE","owner":"%s"}""".formatted(TestUsers.ADMIN)));
+		var session = signedInAdmin();
+		for (var page : List.of("/cycles", "/cycles/" + cycle + "/edit", "/cycles/" + cycle + "/close", "/okrs?cycle=" + cycle,
+				"/objectives/" + objective, "/objectives/" + objective + "/delete", "/key-results/" + keyResult + "/delete")) {
 			assertThat(mvc.get().uri(page).session(session)).as(page).hasStatusOk().bodyText()
 				.doesNotContain(ATTACK)
 				.doesNotContain("<script>alert")
