@@ -6,12 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,8 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
-
-import com.jayway.jsonpath.JsonPath;
 
 import dev.tandem.TestDatabase;
 import dev.tandem.TestUsers;
@@ -78,7 +74,7 @@ class CycleOverviewBenchmark {
 	@Test
 	void cycleOverview() throws Exception {
 		assertThat(TestDatabase.isPostgres()).as("benchmarks run on PostgreSQL (-Pbenchmark)").isTrue();
-		var token = token();
+		var token = BenchmarkCredentials.bearer(http, port);
 		long owner = seedOwnerAndKpis();
 		long small = seedCycle("small", 10, owner);
 		long seedStart = System.nanoTime();
@@ -128,7 +124,7 @@ class CycleOverviewBenchmark {
 	/** Two warm-ups, then timed runs; the statements of the last run. */
 	private Run measure(long cycle, String token, int runs) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cycles/" + cycle + "/overview"))
-			.header("Authorization", "Bearer " + token)
+			.header("Authorization", token)
 			.build();
 		for (int i = 0; i < 2; i++) {
 			assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -165,19 +161,6 @@ class CycleOverviewBenchmark {
 		reading.sort(null);
 		writing.sort(null);
 		return new long[] { reading.get(RUNS / 2), writing.get(RUNS / 2) };
-	}
-
-	/** An API token for the admin: Basic would spend most of each request checking the password hash. */
-	private String token() throws Exception {
-		var basic = "Basic " + Base64.getEncoder()
-			.encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tokens"))
-			.header("Authorization", basic)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JsonPath.read(response.body(), "$.token");
 	}
 
 	/** The owner of everything, and KPIs (with a health state) for key results and guardrails to follow. */
