@@ -1,6 +1,7 @@
 package dev.tandem.loop;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,11 @@ import dev.tandem.kpi.KpiHealthChanged;
 import dev.tandem.kpi.MeasurementRecorded;
 import dev.tandem.okr.CheckInRecorded;
 import dev.tandem.okr.CycleClosed;
+import dev.tandem.okr.KeyResultLinked;
+import dev.tandem.okr.KeyResultView;
 import dev.tandem.okr.ObjectiveActivated;
+import dev.tandem.okr.Okrs;
+import dev.tandem.problem.NotFoundException;
 
 /**
  * The loop's reactions to what other modules announce. Each runs after the announcing
@@ -30,8 +35,10 @@ class LoopReactions {
 	private final Proposals proposals;
 	private final Graduations graduations;
 	private final GuardrailAlerts alerts;
+	private final Okrs okrs;
 
-	LoopReactions(Proposals proposals, Graduations graduations, GuardrailAlerts alerts) {
+	LoopReactions(Proposals proposals, Graduations graduations, GuardrailAlerts alerts, Okrs okrs) {
+		this.okrs = okrs;
 		this.proposals = proposals;
 		this.graduations = graduations;
 		this.alerts = alerts;
@@ -61,6 +68,21 @@ class LoopReactions {
 	@TransactionalEventListener
 	void on(ObjectiveActivated event) {
 		guard();
+		// the KPIs its key results follow are now being improved: their open proposals are moot
+		List<KeyResultView> keyResults;
+		try {
+			keyResults = okrs.objective(event.objectiveId()).keyResults();
+		}
+		catch (NotFoundException deletedSince) {
+			return; // nothing of it is left to improve anything
+		}
+		keyResults.stream().map(KeyResultView::kpi).filter(Objects::nonNull).distinct().forEach(this::propose);
+	}
+
+	@Async
+	@TransactionalEventListener
+	void on(KeyResultLinked event) {
+		propose(event.kpi());
 	}
 
 	@Async

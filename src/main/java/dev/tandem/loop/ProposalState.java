@@ -1,6 +1,6 @@
 package dev.tandem.loop;
 
-/** Where a proposal stands. WITHDRAWN: its KPI recovered before anyone decided. */
+/** Where a proposal stands. WITHDRAWN: before anyone decided, its KPI recovered or an objective took it on. */
 public enum ProposalState {
 	OPEN, ACCEPTED, DISMISSED, WITHDRAWN
 }

@@ -72,6 +72,16 @@ class ProposalStore {
 			.update();
 	}
 
+	/**
+	 * An objective now improves the KPI: an open proposal for it is moot. Withdrawn, not
+	 * dismissed, so that it does not hold back a later proposal.
+	 */
+	boolean takenOn(long kpiId, Instant at) {
+		return jdbc.sql("update proposal set state = 'WITHDRAWN', open_kpi_id = null, decided_at = ?, decided_by = 'system' where open_kpi_id = ?")
+			.params(utc(at), kpiId)
+			.update() > 0;
+	}
+
 	Optional<Proposal> find(long id) {
 		return jdbc.sql("select * from proposal where id = ?").param(id).query((rs, n) -> proposal(rs)).optional();
 	}

@@ -10,12 +10,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiView;
+import dev.tandem.kpi.Mode;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.okr.CycleView;
 import dev.tandem.okr.Okrs;
@@ -31,6 +34,8 @@ import dev.tandem.problem.NotFoundException;
 @Service
 @Transactional(readOnly = true)
 public class Proposals {
+
+	private static final Logger log = LoggerFactory.getLogger(Proposals.class);
 
 	private final ProposalStore store;
 	private final Kpis kpis;
@@ -68,6 +73,14 @@ public class Proposals {
 		var now = clock.instant();
 		if (health.status() == HealthStatus.GREEN) {
 			store.recovered(kpi.id(), now);
+			return Optional.empty();
+		}
+		if (health.mode() == Mode.IMPROVING) {
+			// an objective took the KPI on since it was proposed (activated, or accepted with another proposal)
+			if (store.takenOn(kpi.id(), now)) {
+				log.info("KPI '{}' is now improved by objective #{}: withdrew its open proposal.", kpi.key(),
+						health.improvingObjectiveId());
+			}
 			return Optional.empty();
 		}
 		var situation = KpiSituation.of(kpi, health);
@@ -129,10 +142,31 @@ public class Proposals {
 			throw new ConflictException("Proposal " + id + " was decided by someone else a moment ago.");
 		}
 		kpis.improving(view.kpi(), objective.id());
+		takeOnDrivers(view, objective.id());
 		var after = get(id);
 		events.publishEvent(new AuditableChange("proposal.accepted", String.valueOf(id), "Accepted the proposal for KPI "
 				+ view.kpi() + " as draft objective #" + objective.id(), view, after));
 		return after;
+	}
+
+	/**
+	 * The accepted draft has key results on the KPI's drivers too: whichever of them nothing else
+	 * improves is now improved by it, and their own open proposals are withdrawn, so that nobody
+	 * is asked to decide the same thing twice.
+	 */
+	private void takeOnDrivers(ProposalView accepted, long objectiveId) {
+		var now = clock.instant();
+		accepted.keyResults().stream()
+			.map(ProposalView.SuggestedKeyResult::kpi)
+			.filter(key -> !key.equals(accepted.kpi()))
+			.distinct()
+			.map(kpis::find)
+			.flatMap(Optional::stream)
+			.filter(driver -> driver.health().improvingObjectiveId() == null)
+			.forEach(driver -> {
+				kpis.improving(driver.key(), objectiveId);
+				store.takenOn(driver.id(), now);
+			});
 	}
 
 	@Transactional

@@ -160,7 +160,7 @@ public class Objectives {
 		var existing = objective(id);
 		permissions.requireEditorOf(existing.teamId());
 		requireOpen(cycle(existing));
-		var dependants = reader.dependants(id);
+		var dependants = dependants(id);
 		if (!dependants.isEmpty()) {
 			throw new ConflictException("Objectives " + dependants + " align to, contribute to or were carried over from "
 					+ "objective " + id + "; change them first.");
@@ -172,6 +172,14 @@ public class Objectives {
 		audit("objective.deleted", before, "Deleted objective '" + before.title() + "'", before, null);
 		linked.forEach(kr -> events.publishEvent(new KeyResultUnlinked(kr.id(), id, kr.kpiKey())));
 		marks.sync(linked.stream().map(KeyResult::kpiKey).toList());
+	}
+
+	/**
+	 * The objectives that align to, contribute to, or were carried over from this one: while any
+	 * exist it cannot be deleted.
+	 */
+	public List<Long> dependants(long id) {
+		return reader.dependants(id);
 	}
 
 	/** Replaces the objective's guardrail KPIs; returns them with their health. */

@@ -102,7 +102,7 @@ class CyclePageController {
 			.crumb("OKRs", "/okrs")
 			.crumb("Cycles", "/cycles")
 			.eyebrow("Cycle " + cycle.name() + ", " + dates(cycle))
-			.consequence("Closing grades the cycle: the final score of each key result of its " + count(objectives)
+			.consequence("Closing grades the cycle: the final score of each key result of its " + OkrFormat.count(objectives, "objective")
 					+ " is computed now and kept, so that later changes to KPIs cannot rewrite it.")
 			.consequence("From then on its objectives and key results can no longer change, and check-ins on them are refused.")
 			.consequence("KPIs that its key results were improving go back to being monitored; targets reached are "
@@ -169,9 +169,5 @@ class CyclePageController {
 
 	private String dates(CycleView cycle) {
 		return format.date(cycle.start()) + " to " + format.date(cycle.end());
-	}
-
-	private static String count(int objectives) {
-		return objectives == 1 ? "1 objective" : objectives + " objectives";
 	}
 }

@@ -1,6 +1,7 @@
 package dev.tandem.web;
 
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,15 +49,21 @@ class OkrDeletionPageController {
 			.crumb(objective.title(), "/objectives/" + id)
 			.eyebrow("Objective of " + objective.team() + " in " + objective.cycleName())
 			.consequence(objective.keyResults().isEmpty() ? "It has no key results yet."
-					: "Deleted with it: its " + count(objective.keyResults().size(), "key result") + " and their "
-							+ count(checkIns, "check-in") + ".")
+					: "Deleted with it: its " + OkrFormat.count(objective.keyResults().size(), "key result") + " and their "
+							+ OkrFormat.count(checkIns, "check-in") + ".")
 			.consequence(FINAL);
 		if (!linked.isEmpty()) {
 			confirmation.consequence("The KPIs it is improving (" + String.join(", ", linked)
 					+ ") go back to being monitored.");
 		}
+		var dependants = objectives.dependants(id);
 		if (objective.frozen()) {
 			confirmation.refusal(closed(objective));
+		}
+		else if (!dependants.isEmpty()) {
+			// say so before the button, not after it: the facade would refuse the deletion anyway
+			confirmation.refusal("Objectives " + dependants.stream().map(d -> "#" + d).collect(Collectors.joining(", "))
+					+ " align to, contribute to or were carried over from this one; change them first.");
 		}
 		model.addAttribute("confirm", confirmation.danger("Delete objective", "/objectives/" + id + "/delete",
 				"/objectives/" + id));
@@ -74,7 +81,7 @@ class OkrDeletionPageController {
 			return "redirect:/objectives/" + id;
 		}
 		redirect.addFlashAttribute("notice", "Objective “" + objective.title() + "” deleted"
-				+ (objective.keyResults().isEmpty() ? "." : ", with its " + count(objective.keyResults().size(), "key result") + "."));
+				+ (objective.keyResults().isEmpty() ? "." : ", with its " + OkrFormat.count(objective.keyResults().size(), "key result") + "."));
 		return "redirect:/okrs?cycle=" + objective.cycle();
 	}
 
@@ -88,7 +95,7 @@ class OkrDeletionPageController {
 			.crumb(objective.title(), "/objectives/" + objective.id())
 			.eyebrow("Key result of “" + objective.title() + "”")
 			.consequence(keyResult.checkIns() == 0 ? "It has no check-ins yet."
-					: "Deleted with it: its " + count(keyResult.checkIns(), "check-in") + ".")
+					: "Deleted with it: its " + OkrFormat.count(keyResult.checkIns(), "check-in") + ".")
 			.consequence("The objective's score is then the weighted mean of its other key results.")
 			.consequence(FINAL);
 		if (keyResult.kpi() != null) {
@@ -119,9 +126,5 @@ class OkrDeletionPageController {
 	private static String closed(ObjectiveView objective) {
 		return "The cycle " + objective.cycleName() + " is closed: its objectives and key results are graded and can "
 				+ "no longer change, nor be deleted.";
-	}
-
-	private static String count(int n, String thing) {
-		return n + " " + thing + (n == 1 ? "" : "s");
 	}
 }

@@ -63,4 +63,9 @@ public class OkrFormat {
 		return rubric.stream().filter(l -> l.level() == level).findFirst().map(l -> level + " · " + l.label())
 			.orElse(String.valueOf(level));
 	}
+
+	/** "1 key result", "3 key results": a count with its noun, in English's regular plural. */
+	public static String count(long n, String thing) {
+		return n + " " + thing + (n == 1 ? "" : "s");
+	}
 }

@@ -107,6 +107,54 @@ class LoopApiTests {
 	}
 
 	@Test
+	void acceptingAProposalTakesOnItsDriversAndWithdrawsTheirOwnProposals() {
+		var errors = unique("errors");
+		assertThat(api.post("/api/kpis", """
+				{"key":"%s","name":"Errors","team":"%s","owner":"%s","unit":"COUNT","source":"API","frequency":"DAILY",
+				 "aggregation":"LAST","indicator":"LEADING","shape":"THRESHOLD","direction":"LOWER_IS_BETTER",
+				 "target":20,"warning":50}""".formatted(errors, team, owner)))
+			.hasStatus(HttpStatus.CREATED);
+		var uptime = unique("uptime");
+		assertThat(api.post("/api/kpis", """
+				{"key":"%s","name":"Uptime","team":"%s","owner":"%s","unit":"PERCENT","source":"API","frequency":"DAILY",
+				 "aggregation":"LAST","indicator":"LAGGING","shape":"THRESHOLD","direction":"HIGHER_IS_BETTER",
+				 "target":99,"warning":97,"drivers":["%s"]}""".formatted(uptime, team, owner, errors)))
+			.hasStatus(HttpStatus.CREATED);
+		record(errors, 150);
+		var errorsProposal = awaitOpenProposal(errors);
+		record(uptime, 50);
+		var uptimeProposal = awaitOpenProposal(uptime);
+		assertThat(uptimeProposal.keyResults()).extracting(ProposalView.SuggestedKeyResult::kpi)
+			.containsExactly(uptime, errors);
+
+		var accepted = api.post("/api/loop/proposals/%d/accept".formatted(uptimeProposal.id()),
+				"{\"cycle\":%d}".formatted(cycle)).exchange();
+		assertThat(accepted).hasStatusOk();
+		long objectiveId = ((Number) JsonPath.read(body(accepted), "$.objectiveId")).longValue();
+		// the draft has a key result on the driver too: nobody is asked to decide about it twice
+		assertThat(proposals.get(errorsProposal.id()).state()).isEqualTo(ProposalState.WITHDRAWN);
+		assertThat(kpis.health(errors).improvingObjectiveId()).isEqualTo(objectiveId);
+
+		record(errors, 170);
+		awaitQuiet();
+		assertThat(proposals.list(ProposalState.OPEN, 1000, 0)).noneMatch(p -> p.kpi().equals(errors));
+	}
+
+	@Test
+	void anObjectiveTakingOnAProposedKpiWithdrawsTheProposal() {
+		var nps = kpi(unique("nps"), "HIGHER_IS_BETTER", 50, 40);
+		record(nps, 10);
+		var proposal = awaitOpenProposal(nps);
+
+		var objective = objective("Customers recommend us", "ACTIVE");
+		keyResult(objective, "\"title\":\"Raise NPS from 10 to 50\",\"type\":\"METRIC\",\"owner\":\"%s\",\"baseline\":10,"
+				.formatted(owner) + "\"target\":50,\"kpi\":\"%s\"".formatted(nps));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(
+				() -> assertThat(proposals.get(proposal.id()).state()).isEqualTo(ProposalState.WITHDRAWN));
+		assertThat(kpis.health(nps).improvingObjectiveId()).isEqualTo(objective);
+	}
+
+	@Test
 	void aLinkedKeyResultReachingItsTargetGraduatesIntoTheKpisThreshold() {
 		var csat = kpi(unique("csat"), "HIGHER_IS_BETTER", 80, 70);
 		record(csat, 60);

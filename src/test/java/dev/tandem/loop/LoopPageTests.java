@@ -80,7 +80,8 @@ class LoopPageTests {
 		var page = mvc.get().uri("/inbox").with(user(editor)).exchange();
 		assertThat(page).hasStatusOk();
 		assertThat(page).bodyText().contains("Checkout &lt;b&gt;success&lt;/b&gt;").doesNotContain("<b>success</b>")
-			.contains("Accept as a draft OKR").contains("What I owe");
+			.contains("Accept as a draft OKR").contains("What I owe")
+			.contains("Decisions waiting for you below: 1 proposal and 0 graduations.");
 
 		var id = proposal().orElseThrow().id();
 		var accepted = mvc.post().uri("/inbox/proposals/{id}/accept", id).with(user(editor)).with(csrf()).exchange();

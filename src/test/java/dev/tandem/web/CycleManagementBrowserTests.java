@@ -83,15 +83,15 @@ class CycleManagementBrowserTests {
 		assertThat(keyResults).hasCount(keyResultsBefore - 1);
 		assertThat(page.locator("#key-results")).not().containsText("Achieve pole position");
 
-		// another objective aligns to this one: the deletion is refused, and the page says why
+		// another objective aligns to this one: the confirmation says why it cannot go, and offers no button
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit objective")).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete objective…")).click();
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete objective")).click();
-		assertThat(page.locator(".notice--danger")).containsText("Nothing was deleted");
-		assertThat(page.locator(".notice--danger")).containsText("change them first");
+		assertThat(page.locator("#confirm-refusal")).containsText("change them first");
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete objective"))).hasCount(0);
+		browser.check("objective-delete-refused");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Win the Formula 1 Championship");
-		browser.check("objective-delete-refused");
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Master the pit-stop choreography")).first().click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit objective")).click();

@@ -129,6 +129,12 @@ class OkrDeletionPageTests {
 		var child = id(api.post("/api/objectives", """
 				{"cycle":%d,"team":"%s","owner":"%s","title":"Know every repeat complaint","level":"INDIVIDUAL",
 				 "commitment":"COMMITTED","parentId":%d}""".formatted(cycle, team, editor, objective)));
+		// the confirmation says so before anyone presses a button, and offers none
+		var confirmation = mvc.get().uri("/objectives/" + objective + "/delete").with(user(editor)).exchange();
+		assertThat(confirmation).hasStatusOk().bodyText()
+			.contains("Objectives #" + child + " align to, contribute to or were carried over from this one")
+			.doesNotContain(">Delete objective</button>");
+		// and should the objective gain one after the page was shown, the deletion is still refused
 		var refused = mvc.post().uri("/objectives/" + objective + "/delete").with(user(editor)).with(csrf()).exchange();
 		assertThat(refused).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/objectives/" + objective);
 		assertThat(refused).flash().extractingByKey("alert").asString()
