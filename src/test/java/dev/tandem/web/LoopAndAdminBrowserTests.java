@@ -17,7 +17,9 @@ import dev.tandem.BrowserTest;
  * screenshot and audited by axe.
  */
 @BrowserTest
-@TestPropertySource(properties = "tandem.demo=true")
+// a demo database of its own: other walks accept the uptime proposal, which takes its driver
+// (registration errors) on and withdraws the proposal this walk dismisses
+@TestPropertySource(properties = { "tandem.demo=true", "tandem.test.context=loop-inbox" })
 class LoopAndAdminBrowserTests {
 
 	@Test
