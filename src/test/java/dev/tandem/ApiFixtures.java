@@ -3,9 +3,12 @@ package dev.tandem;
 import static dev.tandem.TestUsers.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Creates what API tests need through the API itself, with keys of their own. */
 public final class ApiFixtures {
@@ -50,5 +53,10 @@ public final class ApiFixtures {
 
 	public MockMvcTester.MockMvcRequestBuilder get(String uri) {
 		return mvc.get().uri(uri).with(admin());
+	}
+
+	/** A response's body as text (UTF-8, whatever the response declared). */
+	public static String body(MvcTestResult result) {
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 }

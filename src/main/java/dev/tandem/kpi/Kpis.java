@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +149,24 @@ public class Kpis {
 	public KpiHealth health(String key) {
 		var kpi = kpi(key);
 		return HealthRules.evaluate(kpi, store.state(kpi.id()), clock.instant(), zone);
+	}
+
+	/**
+	 * The health of the KPIs with these keys, by key; unknown keys are left out. Reads just those
+	 * KPIs (a few statements per thousand keys), so an objective's page does not pay for the
+	 * whole dashboard.
+	 */
+	public Map<String, KpiHealth> health(Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		var found = reader.byKeys(keys);
+		var states = store.states(found.values().stream().map(Kpi::id).toList());
+		var now = clock.instant();
+		var health = new HashMap<String, KpiHealth>();
+		found.forEach((key, kpi) -> health.put(key,
+				HealthRules.evaluate(kpi, states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())), now, zone)));
+		return health;
 	}
 
 	/** The health of every KPI, or of a team's: the dashboard in one call. */

@@ -78,6 +78,20 @@ class MeasurementStore {
 		return states;
 	}
 
+	/** The states of these KPIs, read without locking. */
+	Map<Long, KpiState> states(Collection<Long> kpiIds) {
+		var states = new HashMap<Long, KpiState>();
+		var all = List.copyOf(kpiIds);
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			jdbc.sql("select * from kpi_state where kpi_id in (:ids)")
+				.param("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+				.query((rs, n) -> state(rs))
+				.list()
+				.forEach(state -> states.put(state.kpiId(), state));
+		}
+		return states;
+	}
+
 	Map<Long, KpiState> states() {
 		return jdbc.sql("select * from kpi_state").query((rs, n) -> state(rs)).list().stream()
 			.collect(Collectors.toMap(KpiState::kpiId, state -> state));

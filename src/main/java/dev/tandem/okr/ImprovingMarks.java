@@ -2,13 +2,11 @@ package dev.tandem.okr;
 
 import java.util.Collection;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.kpi.KpiHealth;
 import dev.tandem.kpi.Kpis;
 
 /**
@@ -39,9 +37,7 @@ class ImprovingMarks {
 		if (keys.isEmpty()) {
 			return;
 		}
-		var current = kpis.health(Optional.empty()).stream()
-			.filter(health -> keys.contains(health.kpi()))
-			.collect(java.util.stream.Collectors.toMap(KpiHealth::kpi, health -> health));
+		var current = kpis.health(keys);
 		for (var key : keys) {
 			var health = current.get(key);
 			if (health == null) {

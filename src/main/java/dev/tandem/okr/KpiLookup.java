@@ -2,9 +2,6 @@ package dev.tandem.okr;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -29,8 +26,6 @@ class KpiLookup {
 		if (keys.isEmpty()) {
 			return Map.of();
 		}
-		return kpis.health(Optional.empty()).stream()
-			.filter(health -> keys.contains(health.kpi()))
-			.collect(Collectors.toMap(KpiHealth::kpi, Function.identity(), (a, b) -> a));
+		return kpis.health(keys);
 	}
 }

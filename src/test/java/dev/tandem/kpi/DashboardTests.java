@@ -71,6 +71,27 @@ class DashboardTests {
 	}
 
 	@Test
+	void theHealthOfSomeKpisIsTheirDashboardHealthAndNoOthers() {
+		var api = new ApiFixtures(mvc);
+		var now = Instant.now();
+		var red = api.thresholdKpi("DAILY", "LAST");
+		var green = api.thresholdKpi("DAILY", "LAST");
+		var untouched = api.thresholdKpi("WEEKLY", "MAX");
+		kpis.record(List.of(new NewMeasurement(red, now.minusSeconds(3_600), 10, null),
+				new NewMeasurement(green, now.minusSeconds(3_600), 99.9, null)), i -> "[" + i + "]", Source.API);
+
+		var some = kpis.health(List.of(red, green, "no-such-kpi"));
+
+		assertThat(some).containsOnlyKeys(red, green).doesNotContainKey(untouched);
+		var dashboard = kpis.health(Optional.empty());
+		for (var key : List.of(red, green)) {
+			assertThat(some.get(key)).isEqualTo(dashboard.stream().filter(h -> h.kpi().equals(key)).findFirst().orElseThrow());
+		}
+		assertThat(some.get(red).status()).isNotEqualTo(some.get(green).status());
+		assertThat(kpis.health(List.of())).isEmpty();
+	}
+
+	@Test
 	void theJsonIsTheMappers() {
 		var all = List.of(
 				new KpiHealth("a", HealthStatus.GREEN, 99.5, LocalDate.of(2026, 3, 1), null, null, Trend.IMPROVING, 0,

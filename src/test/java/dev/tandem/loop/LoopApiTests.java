@@ -1,10 +1,10 @@
 package dev.tandem.loop;
 
+import static dev.tandem.ApiFixtures.body;
 import static dev.tandem.TestUsers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -328,14 +328,5 @@ class LoopApiTests {
 	private static long id(MvcTestResult result) {
 		assertThat(result.getResponse().getStatus()).as(body(result)).isBetween(200, 201);
 		return ((Number) JsonPath.read(body(result), "$.id")).longValue();
-	}
-
-	private static String body(MvcTestResult result) {
-		try {
-			return result.getResponse().getContentAsString();
-		}
-		catch (UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

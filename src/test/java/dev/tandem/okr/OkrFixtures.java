@@ -1,8 +1,8 @@
 package dev.tandem.okr;
 
+import static dev.tandem.ApiFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.UnsupportedEncodingException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -74,14 +74,5 @@ final class OkrFixtures {
 
 	static long id(MvcTestResult result) {
 		return ((Number) JsonPath.read(body(result), "$.id")).longValue();
-	}
-
-	static String body(MvcTestResult result) {
-		try {
-			return result.getResponse().getContentAsString();
-		}
-		catch (UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -1,10 +1,10 @@
 package dev.tandem.security;
 
+import static dev.tandem.ApiFixtures.body;
 import static dev.tandem.TestUsers.admin;
 import static dev.tandem.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -149,9 +149,5 @@ class ApiTokenTests {
 
 	private static String read(MvcTestResult result, String path) {
 		return JsonPath.read(body(result), path);
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 }

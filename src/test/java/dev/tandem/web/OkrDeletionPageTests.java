@@ -1,7 +1,7 @@
 package dev.tandem.web;
 
 import static dev.tandem.TestUsers.unique;
-import static dev.tandem.web.CyclePageTests.body;
+import static dev.tandem.ApiFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

@@ -1,11 +1,11 @@
 package dev.tandem.web;
 
+import static dev.tandem.ApiFixtures.body;
 import static dev.tandem.TestUsers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.io.UnsupportedEncodingException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -273,14 +273,5 @@ class OkrPageTests {
 		var result = request.exchange();
 		assertThat(result).hasStatus(HttpStatus.CREATED);
 		return ((Number) JsonPath.read(body(result), "$.id")).longValue();
-	}
-
-	private static String body(MvcTestResult result) {
-		try {
-			return result.getResponse().getContentAsString();
-		}
-		catch (UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
