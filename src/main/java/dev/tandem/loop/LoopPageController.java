@@ -75,6 +75,8 @@ class LoopPageController {
 	String accept(@PathVariable long id, RedirectAttributes redirect) {
 		return decide(redirect, () -> {
 			var accepted = proposals.accept(id, null);
+			redirect.addFlashAttribute("noticeHref", "/objectives/" + accepted.objectiveId());
+			redirect.addFlashAttribute("noticeAction", "Open the draft");
 			return "Accepted: draft objective “" + accepted.suggestedObjective() + "” (#" + accepted.objectiveId()
 					+ ") is ready to refine and activate. " + accepted.kpiName() + " is now being improved.";
 		});

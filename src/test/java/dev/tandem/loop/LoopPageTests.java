@@ -88,6 +88,12 @@ class LoopPageTests {
 		assertThat(accepted).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/inbox");
 		assertThat(accepted).flash().containsKey("notice");
 		assertThat(proposals.get(id).state()).isEqualTo(ProposalState.ACCEPTED);
+		// the notice links to the draft it made
+		assertThat(accepted).flash().containsEntry("noticeHref", "/objectives/" + proposals.get(id).objectiveId());
+		var inbox = mvc.get().uri("/inbox").with(user(editor))
+			.flashAttr("notice", "Accepted").flashAttr("noticeHref", "/objectives/" + proposals.get(id).objectiveId())
+			.flashAttr("noticeAction", "Open the draft").exchange();
+		assertThat(inbox).bodyText().contains("href=\"/objectives/" + proposals.get(id).objectiveId() + "\">Open the draft</a>");
 
 		var again = mvc.post().uri("/inbox/proposals/{id}/accept", id).with(user(editor)).with(csrf()).exchange();
 		assertThat(again).hasStatus3xxRedirection();

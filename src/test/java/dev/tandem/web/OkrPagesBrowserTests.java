@@ -193,6 +193,8 @@ class OkrPagesBrowserTests {
 		var uptime = page.locator(".proposal").filter(new Locator.FilterOptions().setHasText("Patient registration uptime"));
 		uptime.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept as a draft OKR")).click();
 		assertThat(page.locator(".notice--success")).containsText("Accepted: draft objective");
+		assertThat(page.locator(".notice--success").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+			.setName("Open the draft"))).isVisible();
 
 		// the KPI now names the objective improving it: follow that to the draft
 		browser.open("/kpis/registration-uptime");
