@@ -2,8 +2,10 @@ package dev.tandem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +22,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static EmbeddedPostgres postgres;
 
+	/** The contexts using the embedded PostgreSQL: closed before it, so none waits on a dead server. */
+	private static final List<ConfigurableApplicationContext> onPostgres = new CopyOnWriteArrayList<>();
+
 	public static boolean isPostgres() {
 		return "postgres".equals(System.getProperty("tandem.test.db"));
 	}
@@ -32,16 +37,30 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			catch (IOException e) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					postgres.close();
-				}
-				catch (IOException ignored) {
-					// the JVM is going away; the temporary cluster goes with it
-				}
-			}));
+			// for runs that do not end through TestSessionEnd (an IDE, say); zonky stops the server in a hook of its own
+			Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::shutDown));
 		}
 		return postgres;
+	}
+
+	/**
+	 * Closes the contexts that use the embedded PostgreSQL, then the server. Run when the test
+	 * session ends, before the JVM's shutdown hooks: those run in no set order, and zonky's own
+	 * hook stopped the server while contexts were still closing, whose pools then waited out
+	 * their 30-second connection timeout until surefire killed the JVM.
+	 */
+	static synchronized void shutDown() {
+		onPostgres.forEach(ConfigurableApplicationContext::close);
+		onPostgres.clear();
+		if (postgres != null) {
+			try {
+				postgres.close();
+			}
+			catch (IOException ignored) {
+				// the tests are over; the temporary cluster goes with the JVM
+			}
+			postgres = null;
+		}
 	}
 
 	@Override
@@ -58,6 +77,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			}
 			properties = Map.of("spring.datasource.url", postgres().getJdbcUrl("postgres", database),
 					"spring.datasource.username", "postgres", "spring.datasource.password", "postgres");
+			onPostgres.add(context);
 		}
 		else {
 			properties = Map.of("spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID()
