@@ -67,16 +67,14 @@ class ProposalStore {
 	/** The KPI is healthy again: past dismissals no longer hold, and an open proposal is moot. */
 	void recovered(long kpiId, Instant at) {
 		jdbc.sql("update proposal set recovered_since = true where kpi_id = ? and state = 'DISMISSED'").param(kpiId).update();
-		jdbc.sql("update proposal set state = 'WITHDRAWN', open_kpi_id = null, decided_at = ?, decided_by = 'system' where open_kpi_id = ?")
-			.params(utc(at), kpiId)
-			.update();
+		withdrawOpen(kpiId, at);
 	}
 
 	/**
-	 * An objective now improves the KPI: an open proposal for it is moot. Withdrawn, not
-	 * dismissed, so that it does not hold back a later proposal.
+	 * The KPI's open proposal is moot (it recovered, or an objective took it on): withdrawn, not
+	 * dismissed, so that it does not hold back a later proposal. False when none was open.
 	 */
-	boolean takenOn(long kpiId, Instant at) {
+	boolean withdrawOpen(long kpiId, Instant at) {
 		return jdbc.sql("update proposal set state = 'WITHDRAWN', open_kpi_id = null, decided_at = ?, decided_by = 'system' where open_kpi_id = ?")
 			.params(utc(at), kpiId)
 			.update() > 0;

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiView;
-import dev.tandem.kpi.Mode;
 import dev.tandem.kpi.Kpis;
+import dev.tandem.kpi.Mode;
 import dev.tandem.okr.CycleView;
 import dev.tandem.okr.Okrs;
 import dev.tandem.org.Actor;
@@ -77,7 +77,7 @@ public class Proposals {
 		}
 		if (health.mode() == Mode.IMPROVING) {
 			// an objective took the KPI on since it was proposed (activated, or accepted with another proposal)
-			if (store.takenOn(kpi.id(), now)) {
+			if (store.withdrawOpen(kpi.id(), now)) {
 				log.info("KPI '{}' is now improved by objective #{}: withdrew its open proposal.", kpi.key(),
 						health.improvingObjectiveId());
 			}
@@ -165,7 +165,7 @@ public class Proposals {
 			.filter(driver -> driver.health().improvingObjectiveId() == null)
 			.forEach(driver -> {
 				kpis.improving(driver.key(), objectiveId);
-				store.takenOn(driver.id(), now);
+				store.withdrawOpen(driver.id(), now);
 			});
 	}
 
