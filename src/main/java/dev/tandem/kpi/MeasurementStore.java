@@ -65,26 +65,21 @@ class MeasurementStore {
 
 	/** Locks the states of these KPIs in id order (so that concurrent writers never deadlock) and reads them. */
 	Map<Long, KpiState> lockStates(Collection<Long> kpiIds) {
-		var states = new HashMap<Long, KpiState>();
-		var sorted = kpiIds.stream().sorted().toList();
-		for (int i = 0; i < sorted.size(); i += CHUNK) {
-			var chunk = sorted.subList(i, Math.min(sorted.size(), i + CHUNK));
-			jdbc.sql("select * from kpi_state where kpi_id in (:ids) order by kpi_id for update")
-				.param("ids", chunk)
-				.query((rs, n) -> state(rs))
-				.list()
-				.forEach(state -> states.put(state.kpiId(), state));
-		}
-		return states;
+		return states(kpiIds, true);
 	}
 
 	/** The states of these KPIs, read without locking. */
 	Map<Long, KpiState> states(Collection<Long> kpiIds) {
+		return states(kpiIds, false);
+	}
+
+	/** The states of these KPIs, a chunk of ids per statement in id order, locked for update if asked. */
+	private Map<Long, KpiState> states(Collection<Long> kpiIds, boolean lock) {
 		var states = new HashMap<Long, KpiState>();
-		var all = List.copyOf(kpiIds);
-		for (int i = 0; i < all.size(); i += CHUNK) {
-			jdbc.sql("select * from kpi_state where kpi_id in (:ids)")
-				.param("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+		var sorted = kpiIds.stream().sorted().toList();
+		for (int i = 0; i < sorted.size(); i += CHUNK) {
+			jdbc.sql("select * from kpi_state where kpi_id in (:ids)" + (lock ? " order by kpi_id for update" : ""))
+				.param("ids", sorted.subList(i, Math.min(sorted.size(), i + CHUNK)))
 				.query((rs, n) -> state(rs))
 				.list()
 				.forEach(state -> states.put(state.kpiId(), state));
