@@ -7,31 +7,31 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.org.Actor;
-import dev.tandem.org.Organisation;
 import dev.tandem.org.AuditableChange;
+import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
-import dev.tandem.org.PersonView;
 import dev.tandem.org.TeamView;
-import dev.tandem.problem.ConflictException;
-import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
 
-/** The KPI module's API: definitions, measurements and health. */
+/**
+ * The KPI module's API: definitions, measurements and health, each call one transaction.
+ * Writing a definition is {@link KpiDefinitions}' work, values per period {@link KpiPeriods}'
+ * and turning stored KPIs into views {@link KpiViews}'; what stays here judges health and
+ * records measurements.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Kpis {
@@ -43,6 +43,9 @@ public class Kpis {
 	private final MeasurementStore store;
 	private final MeasurementRecorder recorder;
 	private final KpiHistory history;
+	private final KpiViews views;
+	private final KpiDefinitions definitions;
+	private final KpiPeriods periods;
 	private final Organisation organisation;
 	private final Permissions permissions;
 	private final ApplicationEventPublisher events;
@@ -50,13 +53,16 @@ public class Kpis {
 	private final ZoneId zone;
 
 	Kpis(KpiRepository repository, KpiReader reader, MeasurementStore store, MeasurementRecorder recorder,
-			KpiHistory history, Organisation organisation, Permissions permissions, ApplicationEventPublisher events,
-			Clock clock, ZoneId zone) {
+			KpiHistory history, KpiViews views, KpiDefinitions definitions, KpiPeriods periods, Organisation organisation,
+			Permissions permissions, ApplicationEventPublisher events, Clock clock, ZoneId zone) {
 		this.repository = repository;
 		this.reader = reader;
 		this.store = store;
 		this.recorder = recorder;
 		this.history = history;
+		this.views = views;
+		this.definitions = definitions;
+		this.periods = periods;
 		this.organisation = organisation;
 		this.permissions = permissions;
 		this.events = events;
@@ -70,76 +76,32 @@ public class Kpis {
 
 	@Transactional
 	public KpiView create(KpiDefinition definition) {
-		var team = team(definition.team());
-		permissions.requireEditorOf(team.id());
-		if (repository.findByKey(definition.key()).isPresent()) {
-			throw new ConflictException("A KPI with key '" + definition.key() + "' already exists.");
-		}
-		var now = clock.instant();
-		var kpi = repository.save(toKpi(null, definition, team, null, now, now));
-		store.createState(kpi.id(), now);
-		var view = view(kpi, store.state(kpi.id()));
-		history.created(kpi.id(), view, now);
-		events.publishEvent(new AuditableChange("kpi.created", view.key(), "Created KPI " + view.name(), null, view));
-		return view;
+		return definitions.create(definition);
 	}
 
 	@Transactional
 	public KpiView update(String key, KpiDefinition definition, Long expectedVersion) {
-		var existing = kpi(key);
-		if (definition.key() != null && !definition.key().equals(key)) {
-			throw new InvalidInputException("key", "a KPI's key cannot change (it is '" + key + "')");
-		}
-		var version = expectedVersion != null ? expectedVersion : definition.version();
-		if (version != null && !version.equals(existing.version())) {
-			throw new ConflictException("The KPI '" + key + "' is at version " + existing.version() + ", not " + version
-					+ "; reload it and apply your change again.");
-		}
-		var team = team(definition.team());
-		permissions.requireEditorOf(existing.teamId());
-		permissions.requireEditorOf(team.id());
-		var before = view(existing, store.state(existing.id()));
-		var now = clock.instant();
-		var updated = repository.save(toKpi(existing, definition, team, existing.version(), existing.createdAt(), now));
-		if (updated.frequency() != existing.frequency()) {
-			rebuildPeriods(updated);
-		}
-		var state = store.state(updated.id());
-		store.saveStates(List.of(recorder.judge(updated, state, now)), now);
-		var after = view(updated, store.state(updated.id()));
-		history.changed(updated.id(), before, after, now, null);
-		events.publishEvent(new AuditableChange("kpi.updated", key, "Changed KPI " + after.name(), before, after));
-		return after;
+		return definitions.update(key, definition, expectedVersion);
 	}
 
 	@Transactional
 	public void delete(String key) {
-		var kpi = kpi(key);
-		permissions.requireEditorOf(kpi.teamId());
-		var before = view(kpi, store.state(kpi.id()));
-		repository.delete(kpi);
-		events.publishEvent(new AuditableChange("kpi.deleted", key, "Deleted KPI " + before.name(), before, null));
+		definitions.delete(key);
 	}
 
 	public KpiView get(String key) {
 		var kpi = kpi(key);
-		return view(kpi, store.state(kpi.id()));
+		return views.of(kpi, store.state(kpi.id()));
 	}
 
 	public Optional<KpiView> find(String key) {
-		return repository.findByKey(key).map(kpi -> view(kpi, store.state(kpi.id())));
+		return repository.findByKey(key).map(kpi -> views.of(kpi, store.state(kpi.id())));
 	}
 
 	/** Every KPI, or a team's, with its health: one pass over definitions and states. */
 	public List<KpiView> list(String teamKey) {
 		var teamId = teamKey == null ? null : team(teamKey).id();
-		var states = store.states();
-		var teams = organisation.teamIndex();
-		var people = organisation.personIndex();
-		var keys = keysById();
-		return reader.all(teamId).stream()
-			.map(kpi -> view(kpi, states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())), teams, people, keys))
-			.toList();
+		return views.of(reader.all(teamId), store.states());
 	}
 
 	public List<KpiChange> history(String key) {
@@ -223,10 +185,7 @@ public class Kpis {
 
 	/** The KPI's values per period (its own frequency) between two dates: what charts draw. */
 	public List<PeriodValue> periods(String key, LocalDate from, LocalDate to) {
-		var kpi = kpi(key);
-		return store.periods(kpi.id(), from, to).stream()
-			.map(p -> new PeriodValue(p.start(), p.value(kpi.aggregation()), p.count(), p.lastAt()))
-			.toList();
+		return periods.of(kpi(key), from, to);
 	}
 
 	/**
@@ -235,28 +194,12 @@ public class Kpis {
 	 * than the KPI's own is refused, since its points are not that dense.
 	 */
 	public List<PeriodValue> periods(String key, LocalDate from, LocalDate to, Frequency per) {
-		var kpi = kpi(key);
-		if (per == kpi.frequency()) {
-			return periods(key, from, to);
-		}
-		if (per.compareTo(kpi.frequency()) < 0) {
-			throw new InvalidInputException("period", "a " + kpi.frequency().name().toLowerCase()
-					+ " KPI cannot be shown per " + per.name().toLowerCase() + " period");
-		}
-		var start = per.periodStart(from).atStartOfDay(zone).toInstant();
-		var end = per.nextPeriodStart(per.periodStart(to)).atStartOfDay(zone).toInstant();
-		return store.rollUp(kpi.id(), per, zone, start, end).stream()
-			.map(p -> new PeriodValue(p.start(), p.value(kpi.aggregation()), p.count(), p.lastAt()))
-			.toList();
+		return periods.of(kpi(key), from, to, per);
 	}
 
 	/** Each KPI's most recent period values (a few, oldest first) by key, from the state rows: sparklines. */
 	public Map<String, List<PeriodValue>> recentPeriods() {
-		var states = store.states();
-		return reader.all(null).stream().collect(Collectors.toMap(Kpi::key,
-				kpi -> states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())).recent().stream()
-					.map(p -> new PeriodValue(p.start(), p.value(kpi.aggregation()), p.count(), p.lastAt()))
-					.toList()));
+		return periods.recent();
 	}
 
 	/** Marks the KPI as under improvement by an objective (or back to monitored with {@code null}). */
@@ -272,41 +215,13 @@ public class Kpis {
 	/** Raises a KPI's own thresholds (graduation), recording why in its history. */
 	@Transactional
 	public KpiView raiseThresholds(String key, Thresholds raised, String reason) {
-		var existing = kpi(key);
-		var problems = raised.problems(existing.shape(), "");
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		var before = view(existing, store.state(existing.id()));
-		var now = clock.instant();
-		var updated = repository.save(existing.withThresholds(raised, now));
-		store.saveStates(List.of(recorder.judge(updated, store.state(updated.id()), now)), now);
-		var after = view(updated, store.state(updated.id()));
-		history.changed(updated.id(), before, after, now, reason);
-		events.publishEvent(new AuditableChange("kpi.thresholds-raised", key, reason, before, after));
-		return after;
+		return definitions.raiseThresholds(key, raised, reason);
 	}
 
 	/** Rebuilds every KPI's periods and state from its raw points (after a change of time zone). */
 	@Transactional
 	public int rebuildAllPeriods() {
-		var all = reader.all(null);
-		all.forEach(this::rebuildPeriods);
-		var now = clock.instant();
-		var states = store.states();
-		store.saveStates(all.stream().map(kpi -> recorder.judge(kpi, states.get(kpi.id()), now)).toList(), now);
-		return all.size();
-	}
-
-	private void rebuildPeriods(Kpi kpi) {
-		store.deleteAllPeriods(kpi.id());
-		var periods = store.rollUp(kpi.id(), kpi.frequency(), zone, Instant.EPOCH.minusSeconds(5_000_000_000L),
-				Instant.now(clock).plusSeconds(400_000));
-		store.insertPeriods(kpi.id(), periods);
-		var state = store.lockStates(List.of(kpi.id())).get(kpi.id());
-		var recent = periods.size() > KpiState.RECENT ? periods.subList(periods.size() - KpiState.RECENT, periods.size())
-				: periods;
-		store.saveStates(List.of(state.withRecent(recent, 0)), clock.instant());
+		return periods.rebuildAll();
 	}
 
 	private Kpi kpi(String key) {
@@ -316,59 +231,5 @@ public class Kpis {
 	private TeamView team(String key) {
 		return organisation.findTeam(key)
 			.orElseThrow(() -> new InvalidInputException("team", "no team '" + key + "' exists"));
-	}
-
-	private Kpi toKpi(Kpi existing, KpiDefinition d, TeamView team, Long version, Instant createdAt, Instant now) {
-		var problems = new ArrayList<FieldProblem>();
-		var owner = organisation.findPerson(d.owner());
-		if (owner.isEmpty()) {
-			problems.add(new FieldProblem("owner", "no person '" + d.owner() + "' exists"));
-		}
-		var driverKeys = d.drivers() == null ? List.<String>of() : d.drivers();
-		var drivers = repository.findAllByKeyIn(driverKeys).stream().collect(Collectors.toMap(Kpi::key, k -> k));
-		problems.addAll(KpiDefinitionRules.problems(d, drivers));
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		var seasonal = d.thresholdsByPeriod() == null ? java.util.Set.<PeriodThreshold>of()
-				: d.thresholdsByPeriod().stream()
-					.map(entry -> new PeriodThreshold(entry.from(), entry.thresholds()))
-					.collect(Collectors.toSet());
-		return new Kpi(existing == null ? null : existing.id(), d.key(), d.name().strip(), d.description(), team.id(),
-				owner.get().id(), d.unit(), d.currency(), d.formula(), d.source(), d.frequency(), d.aggregation(),
-				d.category(), d.indicator(), d.shape(), d.thresholds(),
-				drivers.values().stream().map(k -> new Kpi.Driver(k.id())).collect(Collectors.toSet()), seasonal,
-				version, createdAt, now);
-	}
-
-	private Map<Long, String> keysById() {
-		return reader.keysById();
-	}
-
-	private KpiView view(Kpi kpi, KpiState state) {
-		var keys = repository.findAllById(kpi.drivers().stream().map(Kpi.Driver::driverId).toList()).stream()
-			.collect(Collectors.toMap(Kpi::id, Kpi::key));
-		return view(kpi, state, organisation.teamIndex(), organisation.personIndex(), keys);
-	}
-
-	private KpiView view(Kpi kpi, KpiState state, Map<Long, TeamView> teams, Map<Long, PersonView> people,
-			Map<Long, String> keys) {
-		var t = kpi.thresholds();
-		var seasonal = kpi.thresholdsByPeriod().stream()
-			.sorted(Comparator.comparing(PeriodThreshold::validFrom))
-			.map(p -> {
-				var s = p.thresholds();
-				return new KpiView.PeriodThresholdView(p.validFrom(), s.direction(), s.target(), s.warning(), s.lower(),
-						s.upper(), s.tolerance(), s.baseline(), s.baselineDate(), s.targetDate());
-			})
-			.toList();
-		var owner = kpi.ownerId() == null ? null : people.get(kpi.ownerId());
-		var drivers = kpi.drivers().stream().map(d -> keys.get(d.driverId())).sorted().toList();
-		return new KpiView(kpi.id(), kpi.key(), kpi.name(), kpi.description(), teams.get(kpi.teamId()).key(),
-				owner == null ? null : owner.username(), kpi.unit(), kpi.currency(), kpi.formula(), kpi.source(),
-				kpi.frequency(), kpi.aggregation(), kpi.category(), kpi.indicator(), drivers, kpi.shape(), t.direction(),
-				t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(), t.baselineDate(),
-				t.targetDate(), seasonal, kpi.version(), kpi.createdAt(), kpi.updatedAt(),
-				HealthRules.evaluate(kpi, state, clock.instant(), zone));
 	}
 }

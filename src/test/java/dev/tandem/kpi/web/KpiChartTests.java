@@ -12,7 +12,7 @@ import dev.tandem.kpi.ChartSeries;
 import dev.tandem.kpi.ChartZone;
 import dev.tandem.kpi.Frequency;
 import dev.tandem.kpi.HealthStatus;
-import dev.tandem.kpi.KpiViews;
+import dev.tandem.kpi.KpiViewFixtures;
 import dev.tandem.kpi.Mode;
 import dev.tandem.kpi.PeriodValue;
 import dev.tandem.kpi.Shape;
@@ -22,7 +22,7 @@ class KpiChartTests {
 
 	@Test
 	void aThresholdKpiGetsOneSetOfZonesForEveryPoint() {
-		var kpi = KpiViews.threshold("uptime", "Uptime", "platform", HealthStatus.RED, 50.0);
+		var kpi = KpiViewFixtures.threshold("uptime", "Uptime", "platform", HealthStatus.RED, 50.0);
 		var chart = KpiChart.of(kpi, Frequency.DAILY, List.of(day(1, 99.5), day(2, 98.0), day(3, 50.0)), ZoneOffset.UTC);
 		assertThat(chart.labels()).containsExactly("1 Mar 2026", "2 Mar 2026", "3 Mar 2026");
 		assertThat(chart.zones()).hasSize(1);
@@ -35,7 +35,7 @@ class KpiChartTests {
 
 	@Test
 	void aBandKpiGetsItsMedianLine() {
-		var kpi = KpiViews.kpi("backlog", "Backlog", "support", Shape.BAND, HealthStatus.GREEN, 120.0, Trend.FLAT, 0,
+		var kpi = KpiViewFixtures.kpi("backlog", "Backlog", "support", Shape.BAND, HealthStatus.GREEN, 120.0, Trend.FLAT, 0,
 				Mode.MONITORED, null);
 		var chart = KpiChart.of(kpi, Frequency.DAILY, List.of(day(1, 100), day(2, 130), day(3, 90), day(4, 200)),
 				ZoneOffset.UTC);
@@ -46,7 +46,7 @@ class KpiChartTests {
 
 	@Test
 	void aTrajectoryKpiGetsItsExpectedLineAndZonesThatMoveWithIt() {
-		var kpi = KpiViews.kpi("deal-size", "Deal size", "sales", Shape.TRAJECTORY, HealthStatus.AMBER, 120.0,
+		var kpi = KpiViewFixtures.kpi("deal-size", "Deal size", "sales", Shape.TRAJECTORY, HealthStatus.AMBER, 120.0,
 				Trend.FLAT, 0, Mode.MONITORED, null);
 		var chart = KpiChart.of(kpi, Frequency.MONTHLY,
 				List.of(new PeriodValue(LocalDate.of(2026, 1, 1), 100, 3, LocalDate.of(2026, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC)),
@@ -60,7 +60,7 @@ class KpiChartTests {
 
 	@Test
 	void aSummedKpiSeenOverLongerPeriodsDrawsNoZones() {
-		var kpi = KpiViews.kpi("deal-size", "Deal size", "sales", Shape.TRAJECTORY, HealthStatus.AMBER, 120.0,
+		var kpi = KpiViewFixtures.kpi("deal-size", "Deal size", "sales", Shape.TRAJECTORY, HealthStatus.AMBER, 120.0,
 				Trend.FLAT, 0, Mode.MONITORED, null);
 		var chart = KpiChart.of(kpi, Frequency.QUARTERLY, List.of(day(1, 300)), ZoneOffset.UTC);
 		assertThat(chart.zones()).isEmpty();

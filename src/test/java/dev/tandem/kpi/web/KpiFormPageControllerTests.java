@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import dev.tandem.kpi.Direction;
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiDefinition;
-import dev.tandem.kpi.KpiViews;
+import dev.tandem.kpi.KpiViewFixtures;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.kpi.Shape;
 import dev.tandem.org.Assignments;
@@ -85,7 +85,7 @@ class KpiFormPageControllerTests {
 
 	@Test
 	void createsAThresholdKpiWithOnlyThatShapesFields() {
-		given(kpis.create(any())).willAnswer(call -> KpiViews.threshold("uptime", "Uptime", "platform", HealthStatus.NO_DATA, null));
+		given(kpis.create(any())).willAnswer(call -> KpiViewFixtures.threshold("uptime", "Uptime", "platform", HealthStatus.NO_DATA, null));
 		var result = create("key", "uptime", "name", "Uptime", "thresholdTarget", "99", "warning", "97", "lower", "5");
 		assertThat(result).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/kpis/uptime");
 		then(kpis).should().create(eq(new KpiDefinition("uptime", "Uptime", null, "platform", "sam",
@@ -121,7 +121,7 @@ class KpiFormPageControllerTests {
 
 	@Test
 	void editingKeepsTheKeyAndSendsTheVersionForOptimisticLocking() {
-		var kpi = KpiViews.threshold("uptime", "Uptime", "platform", HealthStatus.RED, 50.0);
+		var kpi = KpiViewFixtures.threshold("uptime", "Uptime", "platform", HealthStatus.RED, 50.0);
 		given(kpis.get("uptime")).willReturn(kpi);
 		given(kpis.update(eq("uptime"), any(), any())).willReturn(kpi);
 		assertThat(mvc.get().uri("/kpis/uptime/edit")).hasStatusOk().bodyText()
@@ -135,7 +135,7 @@ class KpiFormPageControllerTests {
 
 	@Test
 	void onlyAnEditorOfTheKpisTeamMayEditIt() {
-		given(kpis.get("uptime")).willReturn(KpiViews.threshold("uptime", "Uptime", "platform", HealthStatus.RED, 50.0));
+		given(kpis.get("uptime")).willReturn(KpiViewFixtures.threshold("uptime", "Uptime", "platform", HealthStatus.RED, 50.0));
 		org.mockito.BDDMockito.willThrow(new ForbiddenException("no")).given(permissions).requireEditorOf(anyLong());
 		assertThat(mvc.get().uri("/kpis/uptime/edit")).hasStatus(403);
 	}

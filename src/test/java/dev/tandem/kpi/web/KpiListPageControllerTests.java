@@ -1,6 +1,6 @@
 package dev.tandem.kpi.web;
 
-import static dev.tandem.kpi.KpiViews.threshold;
+import static dev.tandem.kpi.KpiViewFixtures.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import dev.tandem.kpi.Frequency;
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiChange;
-import dev.tandem.kpi.KpiViews;
+import dev.tandem.kpi.KpiViewFixtures;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.kpi.MeasurementFileImport;
 import dev.tandem.kpi.Mode;
@@ -70,13 +70,13 @@ class KpiPageControllerTests {
 
 	@BeforeEach
 	void uptime() {
-		var kpi = KpiViews.kpi("uptime", "Registration uptime", "platform", Shape.THRESHOLD, HealthStatus.RED, 50.0,
+		var kpi = KpiViewFixtures.kpi("uptime", "Registration uptime", "platform", Shape.THRESHOLD, HealthStatus.RED, 50.0,
 				Trend.WORSENING, 3, Mode.IMPROVING, 42L);
 		given(kpis.get("uptime")).willReturn(kpi);
 		given(kpis.list(null)).willReturn(List.of(kpi));
 		given(kpis.periods(eq("uptime"), any(), any(), any())).willReturn(List.of(
-				new PeriodValue(LocalDate.of(2026, 3, 8), 98.0, 1, KpiViews.NOW),
-				new PeriodValue(LocalDate.of(2026, 3, 9), 50.0, 1, KpiViews.NOW)));
+				new PeriodValue(LocalDate.of(2026, 3, 8), 98.0, 1, KpiViewFixtures.NOW),
+				new PeriodValue(LocalDate.of(2026, 3, 9), 50.0, 1, KpiViewFixtures.NOW)));
 		given(kpis.history("uptime")).willReturn(List.of(new KpiChange(Instant.parse("2026-01-01T00:00:00Z"), "maria",
 				"created", null, "Registration uptime", null),
 				new KpiChange(Instant.parse("2026-02-01T00:00:00Z"), "maria", "target", "98.0", "99.0", null)));

@@ -8,11 +8,11 @@ import java.util.List;
  * KPI views as the facade hands them to pages, for page tests in any module: one of each shape,
  * with health as of {@link #NOW}.
  */
-public final class KpiViews {
+public final class KpiViewFixtures {
 
 	public static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
 
-	private KpiViews() {
+	private KpiViewFixtures() {
 	}
 
 	public static KpiView threshold(String key, String name, String team, HealthStatus status, Double value) {
