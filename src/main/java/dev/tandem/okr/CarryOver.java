@@ -54,7 +54,7 @@ class CarryOver {
 			throw new InvalidInputException("cycle", "'" + target.name() + "' does not start after '" + from.name()
 					+ "' (" + from.startDate() + "); carry objectives forward in time");
 		}
-		Objectives.requireOpen(target);
+		target.requireOpen();
 		var earlier = reader.carriedInto(source.id()).stream()
 			.map(objectives::findById).flatMap(java.util.Optional::stream)
 			.filter(o -> o.cycleId().equals(target.id())).findFirst();

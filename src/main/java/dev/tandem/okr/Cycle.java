@@ -8,6 +8,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import dev.tandem.problem.ConflictException;
+
 /** A named, time-boxed period; its end date is inclusive. */
 @Table("okr_cycle")
 record Cycle(@Id Long id, String name, LocalDate startDate, LocalDate endDate, Instant closedAt, String closedBy,
@@ -15,6 +17,14 @@ record Cycle(@Id Long id, String name, LocalDate startDate, LocalDate endDate, I
 
 	boolean closed() {
 		return closedAt != null;
+	}
+
+	/** A closed cycle's objectives and key results are graded: they may no longer change. */
+	void requireOpen() {
+		if (closed()) {
+			throw new ConflictException("The cycle '" + name + "' was closed at " + closedAt
+					+ "; its objectives and key results are graded and can no longer change.");
+		}
 	}
 
 	CycleStatus status(LocalDate today) {

@@ -78,7 +78,7 @@ public class Cycles {
 			throw new ConflictException("Cycle " + id + " is at version " + existing.version() + ", not " + version
 					+ "; reload it and apply your change again.");
 		}
-		Objectives.requireOpen(existing);
+		existing.requireOpen();
 		var problems = new ArrayList<FieldProblem>();
 		var period = CyclePeriods.resolve(NewCycle.custom(change.name(), change.start(), change.end()), problems);
 		if (!problems.isEmpty()) {

@@ -59,7 +59,7 @@ public class KeyResults {
 	public KeyResultView create(long objectiveId, KeyResultInput input) {
 		var objective = objectives.objective(objectiveId);
 		permissions.requireEditorOf(objective.teamId());
-		Objectives.requireOpen(objectives.cycle(objective));
+		objectives.cycle(objective).requireOpen();
 		var checked = check(input);
 		var now = views.now();
 		int order = keyResults.findAllByObjectiveIdOrderBySortOrderAscIdAsc(objectiveId).stream()
@@ -97,7 +97,7 @@ public class KeyResults {
 		}
 		var objective = objectives.objective(existing.objectiveId());
 		permissions.requireEditorOf(objective.teamId());
-		Objectives.requireOpen(objectives.cycle(objective));
+		objectives.cycle(objective).requireOpen();
 		if (input.type() != existing.type()) {
 			throw new InvalidInputException("type", "a key result's type cannot change (it is " + existing.type()
 					+ "); create a new key result instead");
@@ -133,7 +133,7 @@ public class KeyResults {
 		var existing = keyResult(id);
 		var objective = objectives.objective(existing.objectiveId());
 		permissions.requireEditorOf(objective.teamId());
-		Objectives.requireOpen(objectives.cycle(objective));
+		objectives.cycle(objective).requireOpen();
 		var before = view(id);
 		keyResults.deleteById(id);
 		events.publishEvent(new AuditableChange("key-result.deleted", String.valueOf(id),

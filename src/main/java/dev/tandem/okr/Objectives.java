@@ -1,10 +1,6 @@
 package dev.tandem.okr;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +14,6 @@ import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
-import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
 
@@ -37,17 +32,18 @@ public class Objectives {
 	private final OkrReader reader;
 	private final OkrViews views;
 	private final OkrHistory history;
+	private final ObjectiveFields fields;
 	private final ImprovingMarks marks;
-	private final KpiLookup kpis;
 	private final Organisation organisation;
 	private final Permissions permissions;
 	private final ApplicationEventPublisher events;
+	private final ObjectiveGuardrails guardrails;
 	private final CarryOver carryOver;
 
 	Objectives(ObjectiveRepository objectives, KeyResultRepository keyResults, CycleRepository cycles,
-			ObjectiveRules rules, OkrReader reader, OkrViews views, OkrHistory history, ImprovingMarks marks,
-			KpiLookup kpis, Organisation organisation, Permissions permissions, ApplicationEventPublisher events,
-			CarryOver carryOver) {
+			ObjectiveRules rules, OkrReader reader, OkrViews views, OkrHistory history, ObjectiveFields fields,
+			ImprovingMarks marks, Organisation organisation, Permissions permissions, ApplicationEventPublisher events,
+			ObjectiveGuardrails guardrails, CarryOver carryOver) {
 		this.objectives = objectives;
 		this.keyResults = keyResults;
 		this.cycles = cycles;
@@ -55,11 +51,12 @@ public class Objectives {
 		this.reader = reader;
 		this.views = views;
 		this.history = history;
+		this.fields = fields;
 		this.marks = marks;
-		this.kpis = kpis;
 		this.organisation = organisation;
 		this.permissions = permissions;
 		this.events = events;
+		this.guardrails = guardrails;
 		this.carryOver = carryOver;
 	}
 
@@ -67,7 +64,7 @@ public class Objectives {
 	public ObjectiveView create(ObjectiveInput input) {
 		var resolved = rules.resolve(input);
 		permissions.requireEditorOf(resolved.team().id());
-		requireOpen(resolved.cycle());
+		resolved.cycle().requireOpen();
 		rules.check(input, null, resolved);
 		var now = views.now();
 		var saved = objectives.save(new Objective(null, resolved.cycle().id(), resolved.team().id(),
@@ -115,9 +112,9 @@ public class Objectives {
 		permissions.requireEditorOf(existing.teamId());
 		var resolved = rules.resolve(input);
 		permissions.requireEditorOf(resolved.team().id());
-		requireOpen(cycle(existing));
+		cycle(existing).requireOpen();
 		rules.check(input, existing, resolved);
-		var before = fields(existing);
+		var before = fields.of(existing);
 		var beforeView = get(id);
 		var now = views.now();
 		var state = input.state() == null ? existing.state() : input.state();
@@ -126,7 +123,7 @@ public class Objectives {
 				input.commitment(), state, input.parentId(), existing.carriedFromId(), existing.retrospective(),
 				contributions(input.contributions()), existing.guardrails(), existing.version(), existing.createdAt(),
 				now));
-		history.changes(id, null, before, fields(saved), now);
+		history.changes(id, null, before, fields.of(saved), now);
 		if (!existing.active() && saved.active()) {
 			activated(saved);
 		}
@@ -140,7 +137,7 @@ public class Objectives {
 	public ObjectiveView activate(long id) {
 		var existing = objective(id);
 		permissions.requireEditorOf(existing.teamId());
-		requireOpen(cycle(existing));
+		cycle(existing).requireOpen();
 		if (existing.active()) {
 			return get(id);
 		}
@@ -159,7 +156,7 @@ public class Objectives {
 	public void delete(long id) {
 		var existing = objective(id);
 		permissions.requireEditorOf(existing.teamId());
-		requireOpen(cycle(existing));
+		cycle(existing).requireOpen();
 		var dependants = dependants(id);
 		if (!dependants.isEmpty()) {
 			throw new ConflictException("Objectives " + dependants + " align to, contribute to or were carried over from "
@@ -188,33 +185,8 @@ public class Objectives {
 		var existing = objective(id);
 		permissions.requireEditorOf(existing.teamId());
 		var cycle = cycle(existing);
-		requireOpen(cycle);
-		var health = kpis.health(new HashSet<>(kpiKeys));
-		var problems = new ArrayList<FieldProblem>();
-		var seen = new HashSet<String>();
-		for (int i = 0; i < kpiKeys.size(); i++) {
-			var key = kpiKeys.get(i);
-			if (!seen.add(key)) {
-				problems.add(new FieldProblem("[" + i + "]", "'" + key + "' is named twice"));
-			}
-			else if (!health.containsKey(key)) {
-				problems.add(new FieldProblem("[" + i + "]", "no KPI '" + key + "' exists"));
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		var now = views.now();
-		var before = fields(existing);
-		var saved = objectives.save(existing.withGuardrails(
-				kpiKeys.stream().map(Objective.Guardrail::new).collect(Collectors.toSet()), now));
-		history.changes(id, null, before, fields(saved), now);
-		events.publishEvent(new AuditableChange("objective.guardrails-changed", String.valueOf(id),
-				"Guardrails of objective '" + saved.title() + "': " + (kpiKeys.isEmpty() ? "none" : String.join(", ", kpiKeys)),
-				before.get("guardrails"), fields(saved).get("guardrails")));
-		return kpiKeys.stream().sorted()
-			.map(key -> OkrViews.guardrail(key, health.get(key), saved.active() && !cycle.closed()))
-			.toList();
+		cycle.requireOpen();
+		return guardrails.replace(existing, cycle, kpiKeys);
 	}
 
 	/** The retrospective note: written by the owner or an editor, also (above all) once the cycle is closed. */
@@ -224,7 +196,7 @@ public class Objectives {
 		permissions.requireRecorderOf(existing.teamId(), existing.ownerId());
 		var now = views.now();
 		var saved = objectives.save(existing.withRetrospective(blankToNull(note), now));
-		history.changes(id, null, fields(existing), fields(saved), now);
+		history.changes(id, null, fields.of(existing), fields.of(saved), now);
 		events.publishEvent(new AuditableChange("objective.retrospective-written", String.valueOf(id),
 				"Retrospective of objective '" + saved.title() + "'", existing.retrospective(), saved.retrospective()));
 		return get(id);
@@ -256,13 +228,6 @@ public class Objectives {
 		return cycles.findById(objective.cycleId()).orElseThrow();
 	}
 
-	static void requireOpen(Cycle cycle) {
-		if (cycle.closed()) {
-			throw new ConflictException("The cycle '" + cycle.name() + "' was closed at " + cycle.closedAt()
-					+ "; its objectives and key results are graded and can no longer change.");
-		}
-	}
-
 	private void audit(String type, ObjectiveView subject, String summary, ObjectiveView before, ObjectiveView after) {
 		events.publishEvent(new AuditableChange(type, String.valueOf(subject.id()), summary, before, after));
 	}
@@ -271,24 +236,6 @@ public class Objectives {
 		events.publishEvent(new ObjectiveActivated(objective.id(), objective.cycleId(), objective.teamId()));
 		marks.sync(keyResults.findAllByObjectiveIdOrderBySortOrderAscIdAsc(objective.id()).stream()
 			.map(KeyResult::kpiKey).filter(Objects::nonNull).toList());
-	}
-
-	private Map<String, String> fields(Objective o) {
-		var fields = new LinkedHashMap<String, String>();
-		fields.put("title", o.title());
-		fields.put("description", o.description());
-		fields.put("team", organisation.findTeam(o.teamId()).map(t -> t.key()).orElse(String.valueOf(o.teamId())));
-		fields.put("owner", o.owner());
-		fields.put("level", o.level().name());
-		fields.put("commitment", o.commitment().name());
-		fields.put("state", o.state().name());
-		fields.put("parentId", OkrHistory.text(o.parentId()));
-		fields.put("contributesTo", o.contributions().stream().map(c -> c.contributesToId()).sorted()
-			.map(String::valueOf).collect(Collectors.joining(", ")));
-		fields.put("guardrails", o.guardrails().stream().map(Objective.Guardrail::kpiKey).sorted()
-			.collect(Collectors.joining(", ")));
-		fields.put("retrospective", o.retrospective());
-		return fields;
 	}
 
 	private static Set<Objective.Contribution> contributions(List<Long> ids) {
