@@ -6,15 +6,17 @@ import java.time.ZoneId;
 import org.springframework.stereotype.Service;
 
 import dev.tandem.kpi.Kpis;
+import dev.tandem.kpi.MeasurementFileImport;
 import dev.tandem.kpi.Source;
 
 /**
- * The ingestion module's API for pages: a CSV file of {@code at,value[,note]} for one KPI,
- * parsed and recorded exactly as the API's import does, all or nothing. Bad rows come back as
- * an {@link dev.tandem.problem.InvalidInputException} whose problems name their lines.
+ * A CSV file of {@code at,value[,note]} for one KPI, parsed and recorded all or nothing: the
+ * API's import, and the KPI page's upload, which reaches it as the KPI module's
+ * {@link MeasurementFileImport}. Bad rows come back as an
+ * {@link dev.tandem.problem.InvalidInputException} whose problems name their lines.
  */
 @Service
-public class CsvImport {
+public class CsvImport implements MeasurementFileImport {
 
 	private final Kpis kpis;
 	private final ZoneId zone;
@@ -25,6 +27,7 @@ public class CsvImport {
 	}
 
 	/** Records every row of the file for the KPI; returns how many were accepted. */
+	@Override
 	public int importRows(String kpiKey, Reader csv) {
 		kpis.get(kpiKey);
 		var rows = CsvParser.parse(csv, kpiKey, zone);

@@ -118,13 +118,13 @@ class OrganisationPageController {
 		model.addAttribute("teams", sortedTeams());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("person", form);
-		return "admin/people";
+		return "org/people";
 	}
 
 	private String teamsPage(Model model, TeamForm form) {
 		model.addAttribute("teams", sortedTeams());
 		model.addAttribute("team", form);
-		return "admin/teams";
+		return "org/teams";
 	}
 
 	private List<TeamView> sortedTeams() {

@@ -36,6 +36,6 @@ class AuditPageController {
 		model.addAttribute("type", type);
 		model.addAttribute("newer", from == 0 ? null : Math.max(0, from - PAGE));
 		model.addAttribute("older", events.size() > PAGE ? from + PAGE : null);
-		return "audit";
+		return "security/audit";
 	}
 }

@@ -33,6 +33,6 @@ class LoginPageController {
 		model.addAttribute("singleSignOnFailed", params.containsKey("sso-failed"));
 		model.addAttribute("singleSignOn", singleSignOn.enabled() ? singleSignOn.displayName() : null);
 		model.addAttribute("singleSignOnPath", "/oauth2/authorization/" + SingleSignOnProperties.REGISTRATION_ID);
-		return "login";
+		return "security/login";
 	}
 }

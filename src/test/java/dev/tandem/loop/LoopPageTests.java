@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import com.jayway.jsonpath.JsonPath;
+
 import dev.tandem.ApiFixtures;
 import dev.tandem.TandemTest;
 import dev.tandem.TestUsers;
@@ -27,7 +29,10 @@ import dev.tandem.kpi.Source;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Role;
 
-/** The inbox page: what it shows, who may decide, and how a decision (or a refused one) is reported. */
+/**
+ * The inbox page: what it shows, who may decide, and how a decision (or a refused one) is
+ * reported; and what the loop shows on the OKR pages.
+ */
 @TandemTest
 class LoopPageTests {
 
@@ -43,6 +48,9 @@ class LoopPageTests {
 	@Autowired
 	Organisation organisation;
 
+	@Autowired
+	GuardrailAlerts alerts;
+
 	ApiFixtures api;
 
 	String team;
@@ -51,6 +59,8 @@ class LoopPageTests {
 
 	String kpi;
 
+	long cycle;
+
 	@BeforeEach
 	void setUp() {
 		api = new ApiFixtures(mvc);
@@ -58,9 +68,11 @@ class LoopPageTests {
 		team = teamAndOwner[0];
 		editor = teamAndOwner[1];
 		var today = LocalDate.now(ZoneOffset.UTC);
-		assertThat(api.post("/api/cycles", """
-				{"name":"%s","start":"%s","end":"%s"}""".formatted(unique("cycle"), today.minusDays(10), today.plusDays(80))))
-			.hasStatus(HttpStatus.CREATED);
+		var created = api.post("/api/cycles", """
+				{"name":"%s","start":"%s","end":"%s"}""".formatted(unique("cycle"), today.minusDays(10), today.plusDays(80)))
+			.exchange();
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		cycle = ((Number) JsonPath.read(ApiFixtures.body(created), "$.id")).longValue();
 		kpi = unique("inbox-kpi");
 		assertThat(api.post("/api/kpis", """
 				{"key":"%s","name":"Checkout <b>success</b>","team":"%s","owner":"%s","unit":"PERCENT","source":"API",
@@ -112,6 +124,29 @@ class LoopPageTests {
 		assertThat(mvc.post().uri("/inbox/proposals/{id}/dismiss", id).param("reason", "seasonal dip").with(user(editor))
 			.with(csrf())).flash().containsKey("notice");
 		assertThat(proposals.get(id).dismissReason()).isEqualTo("seasonal dip");
+	}
+
+	/** The OKR pages ask the loop through ObjectiveAdvice: an objective's page shows its guardrail's alert and the coach. */
+	@Test
+	void anObjectivesPageShowsItsGuardrailAlertAndTheCoachsFindings() {
+		var created = api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Grow checkout by 20%%","level":"TEAM","commitment":"COMMITTED",
+				 "state":"DRAFT"}""".formatted(cycle, team, editor)).exchange();
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		long objective = ((Number) JsonPath.read(ApiFixtures.body(created), "$.id")).longValue();
+		assertThat(api.post("/api/objectives/%d/key-results".formatted(objective), """
+				{"title":"Keep refunds below 2 %%","type":"METRIC","owner":"%s","baseline":3,"target":2}""".formatted(editor)))
+			.hasStatus(HttpStatus.CREATED);
+		assertThat(api.put("/api/objectives/%d/guardrails".formatted(objective), "[\"%s\"]".formatted(kpi))).hasStatusOk();
+		assertThat(api.post("/api/objectives/%d/activate".formatted(objective), "")).hasStatusOk();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !alerts.list(true, objective, 10, 0).isEmpty());
+
+		var page = mvc.get().uri("/objectives/{id}", objective).with(user(editor)).exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(page).bodyText().contains(kpi + " turned red on ", "(worst: red)")
+			// warnings first, then the rest
+			.containsSubsequence("id=\"coach\"", "badge--amber", "Warning", "BUSINESS_AS_USUAL", "badge--info", "Info",
+					"NUMERIC_OBJECTIVE");
 	}
 
 	@Test

@@ -37,7 +37,7 @@ class SignInTests {
 	@Test
 	void theSignInPageIsARealFormWithACsrfTokenAndTheStylesheet() {
 		var page = mvc.get().uri("/login");
-		assertThat(page).hasStatusOk().hasViewName("login");
+		assertThat(page).hasStatusOk().hasViewName("security/login");
 		assertThat(page).bodyText()
 			.contains("<link rel=\"stylesheet\" href=\"/css/tandem.css\">")
 			.contains("<form class=\"sign-in-form\" method=\"post\" action=\"/login\">")

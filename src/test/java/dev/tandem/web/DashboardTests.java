@@ -1,6 +1,6 @@
 package dev.tandem.web;
 
-import static dev.tandem.web.WebFixtures.threshold;
+import static dev.tandem.kpi.KpiViews.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.tandem.kpi.HealthStatus;
+import dev.tandem.kpi.KpiViews;
 import dev.tandem.kpi.PeriodValue;
 import dev.tandem.org.TeamView;
 
@@ -50,8 +51,8 @@ class DashboardTests {
 
 	@Test
 	void drawsASparklineFromTheRecentPeriods() {
-		var recent = Map.of("csat", List.of(new PeriodValue(java.time.LocalDate.of(2026, 3, 1), 4.5, 1, WebFixtures.NOW),
-				new PeriodValue(java.time.LocalDate.of(2026, 3, 2), 4.7, 1, WebFixtures.NOW)));
+		var recent = Map.of("csat", List.of(new PeriodValue(java.time.LocalDate.of(2026, 3, 1), 4.5, 1, KpiViews.NOW),
+				new PeriodValue(java.time.LocalDate.of(2026, 3, 2), 4.7, 1, KpiViews.NOW)));
 		var dashboard = Dashboard.of(KPIS, recent, TREE, new Dashboard.Filter(null, HealthStatus.GREEN, null));
 		assertThat(dashboard.groups().get(0).tiles().get(0).sparkline().isDrawable()).isTrue();
 	}

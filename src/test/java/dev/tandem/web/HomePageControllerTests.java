@@ -1,6 +1,6 @@
 package dev.tandem.web;
 
-import static dev.tandem.web.WebFixtures.threshold;
+import static dev.tandem.kpi.KpiViews.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
@@ -24,7 +24,7 @@ import dev.tandem.org.Organisation;
 import dev.tandem.org.TeamView;
 
 @WebMvcTest(HomePageController.class)
-@Import(WebFixtures.Helpers.class)
+@Import(PageSlice.class)
 @WithMockUser
 class HomePageControllerTests {
 
