@@ -1,26 +1,26 @@
 package dev.tandem.kpi;
 
-import java.time.Duration;
-
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.scheduling.JobLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-/** Time changes health without any new data (a KPI goes STALE): re-judge every KPI now and then. */
+/**
+ * Time changes health without any new data (a KPI goes STALE): re-judge every KPI now and then,
+ * on one instance per round (see the scheduling module).
+ */
 @Component
 class HealthSweepJob {
 
 	private final HealthSweep sweep;
-	private final JobLock lock;
 
-	HealthSweepJob(HealthSweep sweep, JobLock lock) {
+	HealthSweepJob(HealthSweep sweep) {
 		this.sweep = sweep;
-		this.lock = lock;
 	}
 
-	@Scheduled(fixedDelayString = "${tandem.sweep.health-interval:PT15M}", initialDelayString = "PT1M")
+	@Scheduled(cron = "${tandem.jobs.kpi-health-sweep.cron}", zone = "UTC")
+	@SchedulerLock(name = "kpi-health-sweep", lockAtLeastFor = "${tandem.jobs.kpi-health-sweep.lock-at-least-for}")
 	void sweep() {
-		lock.runExclusively("kpi-health-sweep", Duration.ofMinutes(10), sweep::run);
+		sweep.run();
 	}
 }

@@ -2,12 +2,10 @@ package dev.tandem.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +16,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.tandem.ApiFixtures;
 import dev.tandem.TandemTest;
-import dev.tandem.scheduling.JobLock;
 
 @TandemTest
 @RecordApplicationEvents
@@ -35,9 +32,6 @@ class KpiJobsTests {
 
 	@Autowired
 	PeriodZoneGuard zoneGuard;
-
-	@Autowired
-	JobLock lock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -64,18 +58,6 @@ class KpiJobsTests {
 		events.clear();
 		sweep.run();
 		assertThat(events.stream(KpiHealthChanged.class).filter(e -> e.kpi().equals(key))).isEmpty();
-	}
-
-	@Test
-	void aHeldJobLockKeepsOtherRunsOut() {
-		var ranInside = new AtomicBoolean();
-		var outer = lock.runExclusively("test-job", Duration.ofMinutes(5),
-				() -> ranInside.set(lock.runExclusively("test-job", Duration.ofMinutes(5), () -> {
-				})));
-		assertThat(outer).isTrue();
-		assertThat(ranInside).isFalse();
-		assertThat(lock.runExclusively("test-job", Duration.ofMinutes(5), () -> {
-		})).as("released after the run").isTrue();
 	}
 
 	@Test
