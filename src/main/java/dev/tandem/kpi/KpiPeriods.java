@@ -37,7 +37,7 @@ class KpiPeriods {
 	/** The KPI's own periods between two dates. */
 	List<PeriodValue> of(Kpi kpi, LocalDate from, LocalDate to) {
 		return store.periods(kpi.id(), from, to).stream()
-			.map(p -> new PeriodValue(p.start(), p.value(kpi.aggregation()), p.count(), p.lastAt()))
+			.map(p -> value(kpi, p))
 			.toList();
 	}
 
@@ -53,7 +53,7 @@ class KpiPeriods {
 		var start = per.periodStart(from).atStartOfDay(zone).toInstant();
 		var end = per.nextPeriodStart(per.periodStart(to)).atStartOfDay(zone).toInstant();
 		return store.rollUp(kpi.id(), per, zone, start, end).stream()
-			.map(p -> new PeriodValue(p.start(), p.value(kpi.aggregation()), p.count(), p.lastAt()))
+			.map(p -> value(kpi, p))
 			.toList();
 	}
 
@@ -62,7 +62,7 @@ class KpiPeriods {
 		var states = store.states();
 		return reader.all(null).stream().collect(Collectors.toMap(Kpi::key,
 				kpi -> states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())).recent().stream()
-					.map(p -> new PeriodValue(p.start(), p.value(kpi.aggregation()), p.count(), p.lastAt()))
+					.map(p -> value(kpi, p))
 					.toList()));
 	}
 
@@ -86,5 +86,9 @@ class KpiPeriods {
 		var recent = periods.size() > KpiState.RECENT ? periods.subList(periods.size() - KpiState.RECENT, periods.size())
 				: periods;
 		store.saveStates(List.of(state.withRecent(recent, 0)), clock.instant());
+	}
+
+	private static PeriodValue value(Kpi kpi, PeriodAggregate period) {
+		return new PeriodValue(period.start(), period.value(kpi.aggregation()), period.count(), period.lastAt());
 	}
 }
