@@ -1,7 +1,6 @@
 package dev.tandem.demo;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -39,10 +38,10 @@ class DemoLoop {
 	private final Okrs okrs;
 	private final Objectives objectives;
 	private final CheckIns checkIns;
-	private final Instant now;
+	private final Instant thisMorning;
 
 	DemoLoop(Kpis kpis, Proposals proposals, Graduations graduations, GuardrailAlerts alerts, Okrs okrs,
-			Objectives objectives, CheckIns checkIns, Instant now) {
+			Objectives objectives, CheckIns checkIns, Instant thisMorning) {
 		this.kpis = kpis;
 		this.proposals = proposals;
 		this.graduations = graduations;
@@ -50,11 +49,10 @@ class DemoLoop {
 		this.okrs = okrs;
 		this.objectives = objectives;
 		this.checkIns = checkIns;
-		this.now = now;
+		this.thisMorning = thisMorning;
 	}
 
 	void load() {
-		var thisMorning = now.minus(2, ChronoUnit.HOURS);
 		kpis.record(List.of(new NewMeasurement("repeat-complaints", thisMorning, 3.4,
 				"every repeat complaint now gets a root cause")), i -> "repeat-complaints", Source.MANUAL);
 		kpis.record(List.of(new NewMeasurement("csat", thisMorning, 4.4,

@@ -1,6 +1,7 @@
 package dev.tandem.demo;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -81,14 +82,16 @@ class DemoOrganisation implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		transaction.executeWithoutResult(status -> load());
+		var now = clock.instant();
+		var series = new DemoSeries(LocalDate.ofInstant(now, zone), zone, now, 42);
+		transaction.executeWithoutResult(status -> load(series, now));
 		// after the commit, as the loop itself would see it; each step is its own transaction
-		new DemoLoop(kpis, proposals, graduations, alerts, okrs, objectives, checkIns, clock.instant()).load();
+		new DemoLoop(kpis, proposals, graduations, alerts, okrs, objectives, checkIns, series.thisMorning()).load();
 		log.info("Loaded the demo organisation in {} ms; sign in as maria / {}", (System.nanoTime() - started) / 1_000_000,
 				PASSWORD);
 	}
 
-	void load() {
+	void load(DemoSeries series, Instant now) {
 		team("northwind", "Northwind Group", null);
 		team("patient-platform", "Patient Platform", "northwind");
 		team("customer-support", "Customer Support", "northwind");
@@ -107,13 +110,13 @@ class DemoOrganisation implements ApplicationRunner {
 		person("luca", "Luca Rossi", Role.EDITOR, "racing");
 		person("olivia", "Olivia Brown", Role.VIEWER, "northwind");
 
-		var today = LocalDate.now(clock.withZone(zone));
-		for (var demo : new DemoKpis(new DemoSeries(today, zone, 42), today).all()) {
+		var today = LocalDate.ofInstant(now, zone);
+		for (var demo : new DemoKpis(series, today).all()) {
 			kpis.create(demo.definition());
 			var history = demo.history();
 			kpis.record(history, i -> demo.definition().key() + "[" + i + "]", demo.definition().source());
 		}
-		var weekly = new DemoCheckIns(checkIns, kpis, zone, clock.instant());
+		var weekly = new DemoCheckIns(checkIns, kpis, zone, now);
 		new DemoOkrs(cycles, objectives, keyResults, weekly, today).load();
 	}
 

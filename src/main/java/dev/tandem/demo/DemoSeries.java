@@ -1,5 +1,6 @@
 package dev.tandem.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,11 +20,29 @@ final class DemoSeries {
 
 	private final LocalDate today;
 	private final ZoneId zone;
+	private final Instant todaysPoint;
+	private final Instant thisMorning;
 	private final Random random;
 
-	DemoSeries(LocalDate today, ZoneId zone, long seed) {
+	/**
+	 * A series as of {@code now}, which falls on {@code today}. Today's point and what the demo
+	 * records "this morning" both lie today and before now, today's point first, at whatever
+	 * hour the demo loads: nine and two hours ago when it loads in the evening, half and three
+	 * quarters of the way from midnight to now in the small hours.
+	 */
+	DemoSeries(LocalDate today, ZoneId zone, Instant now, long seed) {
 		this.today = today;
 		this.zone = zone;
+		var midnight = today.atStartOfDay(zone).toInstant();
+		// a load in the first two minutes of a day may put them up to a minute and a half ahead
+		var elapsed = Duration.between(midnight, now).toMillis();
+		elapsed = Math.max(elapsed, Duration.ofMinutes(2).toMillis());
+		var nine = today.atTime(9, 0).atZone(zone).toInstant();
+		var halfway = midnight.plusMillis(elapsed / 2);
+		this.todaysPoint = nine.isBefore(halfway) ? nine : halfway;
+		var twoHoursAgo = now.minus(Duration.ofHours(2));
+		var threeQuarters = midnight.plusMillis(elapsed * 3 / 4);
+		this.thisMorning = twoHoursAgo.isAfter(threeQuarters) ? twoHoursAgo : threeQuarters;
 		this.random = new Random(seed);
 	}
 
@@ -54,9 +73,14 @@ final class DemoSeries {
 		return points;
 	}
 
-	/** Nine in the morning, organisation time: when the numbers usually arrive. */
+	/** Nine in the morning, organisation time, when the numbers usually arrive; today's never ahead of now. */
 	Instant at(LocalDate date) {
-		return date.atTime(9, 0).atZone(zone).toInstant();
+		return date.equals(today) ? todaysPoint : date.atTime(9, 0).atZone(zone).toInstant();
+	}
+
+	/** When the demo's newest values arrived today: after every series' point, before now. */
+	Instant thisMorning() {
+		return thisMorning;
 	}
 
 	/** A value that moves linearly from {@code then} (at {@code daysAgo}) to {@code now} (today). */

@@ -2,6 +2,8 @@ package dev.tandem.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import dev.tandem.TandemTest;
 import dev.tandem.kpi.HealthStatus;
@@ -34,9 +37,24 @@ import dev.tandem.okr.Objectives;
 import dev.tandem.okr.Okrs;
 import dev.tandem.org.Organisation;
 
+/**
+ * The demo as loaded at 01:30 on a Monday: its stories must hold at whatever hour Tandem first
+ * starts, and the small hours of a week's first day are where "today at nine", "this morning"
+ * and "this week" stop meaning the same period (a CI run before nine once found the graduation
+ * missing). The clock ticks from there, as a real one does.
+ */
 @TandemTest
 @TestPropertySource(properties = "tandem.demo=true")
 class DemoOrganisationTests {
+
+	static final Instant LOADED_AT = Instant.parse("2026-11-16T01:30:00Z");
+
+	@TestBean
+	Clock clock;
+
+	static Clock clock() {
+		return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), LOADED_AT));
+	}
 
 	@Autowired
 	Kpis kpis;
@@ -80,9 +98,9 @@ class DemoOrganisationTests {
 
 	@Test
 	void hasAYearOfHistoryAndTheSeedsTeams() {
-		var points = kpis.measurements("registration-uptime", Instant.EPOCH, Instant.now().plus(1, ChronoUnit.DAYS), 10_000, 0);
+		var points = kpis.measurements("registration-uptime", Instant.EPOCH, clock.instant().plus(1, ChronoUnit.DAYS), 10_000, 0);
 		assertThat(points).hasSizeGreaterThanOrEqualTo(365);
-		assertThat(points.get(0).at()).isBefore(Instant.now().minus(360, ChronoUnit.DAYS));
+		assertThat(points.get(0).at()).isBefore(clock.instant().minus(360, ChronoUnit.DAYS));
 		assertThat(organisation.teams()).extracting(team -> team.key())
 			.contains("customer-support", "sales", "marketing", "people-ops", "racing", "patient-platform");
 		assertThat(kpis.health(Optional.empty())).extracting(KpiHealth::status)
@@ -119,7 +137,7 @@ class DemoOrganisationTests {
 			// the finished key result (offer acceptance) stayed behind; the others start from their last value
 			assertThat(o.keyResults()).hasSize(2).allSatisfy(kr -> assertThat(kr.baseline()).isNotIn(20.0, 62.0));
 		});
-		var weeks = (int) java.time.temporal.ChronoUnit.WEEKS.between(current.start().plusDays(3), java.time.LocalDate.now());
+		var weeks = (int) java.time.temporal.ChronoUnit.WEEKS.between(current.start().plusDays(3), java.time.LocalDate.now(clock));
 		var fromTheLoop = proposals.list(ProposalState.ACCEPTED, 100, 0).stream().map(p -> p.objectiveId()).toList();
 		assertThat(now).filteredOn(o -> !fromTheLoop.contains(o.id())).flatExtracting(ObjectiveView::keyResults)
 			.allSatisfy(kr -> assertThat(kr.checkIns()).isBetween(weeks, weeks + 1));
