@@ -109,6 +109,9 @@ class AuthorizationMatrixTests {
 			new Rule("DELETE /api/tokens/{id}", OWNER_OR_ADMIN, f -> delete("/api/tokens/" + f.newTokenOfOwner())),
 			new Rule("GET /api/audit", ADMINS, f -> get("/api/audit")),
 			new Rule("GET /admin/audit", ADMINS, f -> get("/admin/audit")),
+			// a test database in memory answers 409 (nothing to back up): allowed, refused for a reason of its own
+			new Rule("POST /api/backups", ADMINS, f -> post("/api/backups")),
+			new Rule("GET /api/backups", ADMINS, f -> get("/api/backups")),
 			new Rule("GET /login", EVERYONE, f -> get("/login")),
 			// pages: reading is open to everyone signed in; forms are refused before their input is read
 			new Rule("GET /kpis", SIGNED_IN, f -> get("/kpis?q=matrix")),
