@@ -3,6 +3,7 @@ package dev.tandem.kpi;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.scheduling.JobRuns;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
@@ -13,14 +14,16 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 class HealthSweepJob {
 
 	private final HealthSweep sweep;
+	private final JobRuns runs;
 
-	HealthSweepJob(HealthSweep sweep) {
+	HealthSweepJob(HealthSweep sweep, JobRuns runs) {
 		this.sweep = sweep;
+		this.runs = runs;
 	}
 
 	@Scheduled(cron = "${tandem.jobs.kpi-health-sweep.cron}", zone = "UTC")
 	@SchedulerLock(name = "kpi-health-sweep", lockAtLeastFor = "${tandem.jobs.kpi-health-sweep.lock-at-least-for}")
 	void sweep() {
-		sweep.run();
+		runs.run("kpi-health-sweep", sweep::run);
 	}
 }

@@ -13,10 +13,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
@@ -41,14 +46,16 @@ class MeasurementRecorder {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final MeterRegistry meters;
 
 	MeasurementRecorder(KpiRepository kpis, MeasurementStore store, ApplicationEventPublisher events, Clock clock,
-			ZoneId zone) {
+			ZoneId zone, MeterRegistry meters) {
 		this.kpis = kpis;
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
 		this.zone = zone;
+		this.meters = meters;
 	}
 
 	/**
@@ -62,6 +69,7 @@ class MeasurementRecorder {
 		}
 		var now = clock.instant();
 		long t0 = System.nanoTime();
+		var timing = Timer.start(meters);
 		var batches = validate(input, label, byKey, now);
 		long t1 = System.nanoTime();
 		var states = store.lockStates(batches.stream().map(b -> b.kpi.id()).toList());
@@ -95,8 +103,9 @@ class MeasurementRecorder {
 		for (int i = 0; i < batches.size(); i++) {
 			var batch = batches.get(i);
 			events.publishEvent(new MeasurementRecorded(batch.kpi.id(), batch.kpi.key(), batch.points.size(),
-					updated.get(i).lastAt()));
+					updated.get(i).lastAt(), now));
 		}
+		countOnCommit(input.size(), source, timing);
 		if (log.isDebugEnabled()) {
 			log.debug("Recorded {} points of {} KPIs: validate {} ms, lock {} ms, insert {} ms, roll up and judge {} ms, "
 					+ "write periods {} ms, write states {} ms, events {} ms", input.size(), batches.size(),
@@ -104,6 +113,35 @@ class MeasurementRecorder {
 					ms(System.nanoTime() - t6));
 		}
 		return input.size();
+	}
+
+	/**
+	 * {@code tandem.measurements.ingested} counts points once their transaction commits (a
+	 * refused or rolled-back import counts nothing); {@code tandem.ingest.duration} times the
+	 * work of each valid write, from validation to its events.
+	 */
+	private void countOnCommit(int points, Source source, Timer.Sample timing) {
+		var tag = source.name().toLowerCase(java.util.Locale.ROOT);
+		timing.stop(Timer.builder("tandem.ingest.duration")
+			.description("Time to validate, store and judge one write of measurements")
+			.tag("source", tag)
+			.register(meters));
+		Runnable count = () -> Counter.builder("tandem.measurements.ingested")
+			.description("Measurements stored, by how they arrived")
+			.tag("source", tag)
+			.register(meters)
+			.increment(points);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					count.run();
+				}
+			});
+		}
+		else {
+			count.run();
+		}
 	}
 
 	private static final Comparator<MeasurementStore.Point> BY_INSTANT = Comparator.comparing(MeasurementStore.Point::at);

@@ -1,8 +1,12 @@
 package dev.tandem.loop;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,18 +40,27 @@ class LoopReactions {
 	private final Graduations graduations;
 	private final GuardrailAlerts alerts;
 	private final Okrs okrs;
+	private final Clock clock;
+	private final Timer reactionLatency;
 
-	LoopReactions(Proposals proposals, Graduations graduations, GuardrailAlerts alerts, Okrs okrs) {
+	LoopReactions(Proposals proposals, Graduations graduations, GuardrailAlerts alerts, Okrs okrs, Clock clock,
+			MeterRegistry meters) {
 		this.okrs = okrs;
 		this.proposals = proposals;
 		this.graduations = graduations;
 		this.alerts = alerts;
+		this.clock = clock;
+		this.reactionLatency = Timer.builder("tandem.loop.reaction.latency")
+			.description("From a measurement's commit to the proposal it caused being stored")
+			.register(meters);
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(MeasurementRecorded event) {
-		propose(event.kpi());
+		if (propose(event.kpi()) && event.recordedAt() != null) {
+			reactionLatency.record(Duration.between(event.recordedAt(), clock.instant()));
+		}
 		graduate(graduations.reachedThrough(event.kpi()));
 	}
 
@@ -92,12 +105,16 @@ class LoopReactions {
 		guard();
 	}
 
-	void propose(String kpi) {
+	/** True when this call stored a new proposal. */
+	boolean propose(String kpi) {
 		try {
-			proposals.consider(kpi).ifPresent(id -> log.info("Proposed an objective for KPI '{}' (proposal {}).", kpi, id));
+			var proposed = proposals.consider(kpi);
+			proposed.ifPresent(id -> log.info("Proposed an objective for KPI '{}' (proposal {}).", kpi, id));
+			return proposed.isPresent();
 		}
 		catch (DuplicateKeyException concurrent) {
 			// another reaction to the same KPI proposed first: one open proposal is the point
+			return false;
 		}
 	}
 

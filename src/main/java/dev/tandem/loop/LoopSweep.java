@@ -4,6 +4,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.kpi.Kpis;
+import dev.tandem.scheduling.JobRuns;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
@@ -18,17 +19,19 @@ class LoopSweep {
 	private final LoopReactions reactions;
 	private final Graduations graduations;
 	private final Kpis kpis;
+	private final JobRuns runs;
 
-	LoopSweep(LoopReactions reactions, Graduations graduations, Kpis kpis) {
+	LoopSweep(LoopReactions reactions, Graduations graduations, Kpis kpis, JobRuns runs) {
 		this.reactions = reactions;
 		this.graduations = graduations;
 		this.kpis = kpis;
+		this.runs = runs;
 	}
 
 	@Scheduled(cron = "${tandem.jobs.loop-sweep.cron}", zone = "UTC")
 	@SchedulerLock(name = "loop-sweep", lockAtLeastFor = "${tandem.jobs.loop-sweep.lock-at-least-for}")
 	void sweep() {
-		run();
+		runs.run("loop-sweep", this::run);
 	}
 
 	void run() {

@@ -12,6 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.userdetails.User;
@@ -78,6 +81,38 @@ class SecurityConfiguration {
 				.orElseThrow(() -> new UsernameNotFoundException("no password"));
 			return User.withUsername(person.username()).password(hash).roles(person.role().name()).build();
 		};
+	}
+
+	/**
+	 * Actuator: health (and its liveness and readiness probes) for anyone, as a load balancer
+	 * or an orchestrator asks without credentials — only the status, details for administrators;
+	 * everything else (metrics, info) for administrators and for API tokens, so that a
+	 * Prometheus scraper needs a token, not a person's password. A 401 says so as a problem.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens, JsonMapper json) throws Exception {
+		var problems = new ApiProblems(json);
+		return http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.access((authentication, context) -> new AuthorizationDecision(
+						authentication.get() instanceof ApiTokenAuthentication || isAdmin(authentication.get()))))
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.headers(this::headers)
+			.build();
+	}
+
+	private static boolean isAdmin(Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities()
+			.stream()
+			.anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
 	}
 
 	@Bean
