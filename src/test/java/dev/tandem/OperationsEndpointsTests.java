@@ -103,6 +103,31 @@ class OperationsEndpointsTests {
 				"application=\"tandem\"");
 	}
 
+	/** Every series the Grafana dashboard (docs/grafana-dashboard.json) plots is one Tandem exports. */
+	@Test
+	void theGrafanaDashboardPlotsOnlyMetricsThatExist() throws Exception {
+		// Tandem's timers appear with their first event: one write of measurements
+		var fixtures = new ApiFixtures(mvc);
+		var kpi = fixtures.thresholdKpi("DAILY", "LAST");
+		assertThat(fixtures.post("/api/kpis/" + kpi + "/measurements", "{\"at\":\"2026-01-05T09:00:00Z\",\"value\":99.5}"))
+			.hasStatus(HttpStatus.CREATED);
+		var dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docs/grafana-dashboard.json"));
+		var names = new java.util.TreeSet<String>();
+		var expressions = Pattern.compile("\"(?:expr|query)\": \"([^\"]*(?:\\\\.[^\"]*)*)\"").matcher(dashboard);
+		while (expressions.find()) {
+			var metric = Pattern.compile("([a-z_]+)\\\\?\\{").matcher(expressions.group(1));
+			while (metric.find()) {
+				names.add(metric.group(1));
+			}
+		}
+		// up is Prometheus's own; a job's timer appears with its first run on this instance (JobRunsTests)
+		names.removeAll(java.util.Set.of("up", "label_values", "tandem_jobs_run_seconds_count",
+				"tandem_jobs_run_seconds_sum"));
+		assertThat(names).hasSizeGreaterThan(10);
+		var metrics = scrape();
+		assertThat(names).allSatisfy(name -> assertThat(metrics).as(name).containsPattern("(?m)^" + name + "\\{"));
+	}
+
 	private String scrape() {
 		var response = mvc.get().uri("/actuator/prometheus").with(admin()).exchange();
 		assertThat(response).hasStatusOk();

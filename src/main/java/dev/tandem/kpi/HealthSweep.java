@@ -54,7 +54,7 @@ class HealthSweep {
 			if (updated == 1) {
 				changed++;
 				events.publishEvent(new KpiHealthChanged(kpi.id(), kpi.key(), state.status(), health.status(),
-						health.worseningPeriods()));
+						health.worseningPeriods(), now));
 			}
 		}
 		return changed;

@@ -290,7 +290,7 @@ class MeasurementRecorder {
 		var health = HealthRules.evaluate(kpi, state, now, zone);
 		if (health.status() != before || health.worseningSignal()) {
 			events.publishEvent(new KpiHealthChanged(kpi.id(), kpi.key(), before, health.status(),
-					health.worseningPeriods()));
+					health.worseningPeriods(), now));
 		}
 		return state.withStatus(health.status());
 	}

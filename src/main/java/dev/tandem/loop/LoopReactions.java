@@ -2,6 +2,7 @@ package dev.tandem.loop;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,16 +59,15 @@ class LoopReactions {
 	@Async
 	@TransactionalEventListener
 	void on(MeasurementRecorded event) {
-		if (propose(event.kpi()) && event.recordedAt() != null) {
-			reactionLatency.record(Duration.between(event.recordedAt(), clock.instant()));
-		}
+		// both this and the health change of the same write may propose; whichever stores it times it
+		timed(propose(event.kpi()), event.recordedAt());
 		graduate(graduations.reachedThrough(event.kpi()));
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(KpiHealthChanged event) {
-		propose(event.kpi());
+		timed(propose(event.kpi()), event.judgedAt());
 		guard();
 	}
 
@@ -103,6 +103,12 @@ class LoopReactions {
 	void on(CycleClosed event) {
 		graduate(graduations.reachedIn(event.cycleId()));
 		guard();
+	}
+
+	private void timed(boolean proposed, Instant since) {
+		if (proposed && since != null) {
+			reactionLatency.record(Duration.between(since, clock.instant()));
+		}
 	}
 
 	/** True when this call stored a new proposal. */
