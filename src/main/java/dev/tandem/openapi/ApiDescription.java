@@ -48,7 +48,7 @@ class ApiDescription {
 			.version("1")
 			.description("KPIs and OKRs as one system. JSON everywhere; times are ISO-8601 instants, dates ISO-8601 dates. "
 					+ "Errors are RFC 9457 problem details (application/problem+json). Authenticate with HTTP Basic "
-					+ "or an API token (POST /api/tokens) sent as 'Authorization: Bearer <token>'."))
+					+ "or an API token (POST /api/tokens) sent as `Authorization: Bearer <token>`."))
 			.components(new Components()
 				.addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
 					.description("A person's username and password"))

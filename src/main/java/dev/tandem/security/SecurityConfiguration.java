@@ -41,7 +41,7 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/login",
 			"/error",
 			// the API's description (see dev.tandem.openapi): the same for everyone, no data in it
-			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
 	private final String contentSecurityPolicy;
 
