@@ -22,7 +22,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.tandem.org.Organisation;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,10 +48,29 @@ class SecurityConfiguration {
 			// the API's description (see dev.tandem.openapi): the same for everyone, no data in it
 			"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
+	/** springdoc's Swagger UI, the one page that is not Tandem's own. */
+	private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
 	private final String contentSecurityPolicy;
+
+	private final String swaggerUiContentSecurityPolicy;
 
 	SecurityConfiguration(@Value("${tandem.security.content-security-policy}") String contentSecurityPolicy) {
 		this.contentSecurityPolicy = contentSecurityPolicy;
+		this.swaggerUiContentSecurityPolicy = swaggerUiPolicy(contentSecurityPolicy);
+	}
+
+	/**
+	 * Swagger UI's scripts are files of its own (script-src 'self' holds), but it sets inline
+	 * styles, which the strict policy blocks (and Chromium reports as an error): on its pages
+	 * only, styles may be inline. No script is loosened, and Tandem's own pages keep the policy.
+	 */
+	static String swaggerUiPolicy(String policy) {
+		var relaxed = policy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+		if (relaxed.equals(policy)) {
+			throw new IllegalStateException("tandem.security.content-security-policy has no \"style-src 'self'\" to relax for Swagger UI");
+		}
+		return relaxed;
 	}
 
 	/** bcrypt for new passwords; the delegating encoder still verifies (and names) older schemes. */
@@ -124,7 +148,10 @@ class SecurityConfiguration {
 	}
 
 	private void headers(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+		headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+				new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+					new ContentSecurityPolicyHeaderWriter(swaggerUiContentSecurityPolicy)))
 			.frameOptions(frames -> frames.deny())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.contentTypeOptions(options -> {
