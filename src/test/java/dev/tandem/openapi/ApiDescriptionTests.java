@@ -152,6 +152,19 @@ class ApiDescriptionTests {
 	}
 
 	@Test
+	void describesTheBodiesThatAreStreamedRatherThanBound() {
+		assertThat(JsonPath.<Map<String, Object>>read(description,
+				"$.paths['/api/kpis/{key}/measurements/import'].post.requestBody.content").keySet())
+			.contains("text/csv", "multipart/form-data");
+		assertThat(JsonPath.<String>read(description,
+				"$.paths['/api/measurements'].post.requestBody.content['application/json'].schema.items.$ref"))
+			.isEqualTo("#/components/schemas/BulkMeasurement");
+		assertThat(JsonPath.<String>read(description,
+				"$.paths['/api/health'].get.responses.200.content['application/json'].schema.items.$ref"))
+			.isEqualTo("#/components/schemas/KpiHealth");
+	}
+
+	@Test
 	void tagsEachOperationWithItsModule() {
 		assertThat(JsonPath.<List<String>>read(description, "$.paths['/api/kpis'].get.tags")).containsExactly("kpi");
 		assertThat(JsonPath.<List<String>>read(description, "$.paths['/api/objectives'].post.tags")).containsExactly("okr");
