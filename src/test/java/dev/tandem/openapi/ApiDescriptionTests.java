@@ -177,6 +177,17 @@ class ApiDescriptionTests {
 			.contains("201").doesNotContain("200");
 	}
 
+	@Test
+	void swaggerUiAloneMayUseInlineStylesAndNoPageInlineScripts() {
+		var ui = mvc.get().uri("/swagger-ui/index.html").exchange();
+		assertThat(ui).hasStatusOk();
+		assertThat(ui.getResponse().getHeader("Content-Security-Policy"))
+			.contains("style-src 'self' 'unsafe-inline'", "script-src 'self';");
+		var login = mvc.get().uri("/login").exchange();
+		assertThat(login.getResponse().getHeader("Content-Security-Policy")).contains("style-src 'self';")
+			.doesNotContain("unsafe-inline");
+	}
+
 	private boolean isDescribed(String endpoint) {
 		var space = endpoint.indexOf(' ');
 		var path = described.get(endpoint.substring(space + 1));
