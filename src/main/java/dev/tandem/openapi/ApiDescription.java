@@ -6,12 +6,14 @@ import java.util.Map;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
@@ -42,6 +44,12 @@ class ApiDescription {
 		return modules;
 	}
 
+	static {
+		// the audit trail's before/after are any JSON, not a bean of Jackson's node accessors
+		SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+				new Schema<>().description("Any JSON value"));
+	}
+
 	@Bean
 	OpenAPI tandemApi() {
 		var api = new OpenAPI().info(new Info().title("Tandem API")
@@ -61,13 +69,20 @@ class ApiDescription {
 		return api;
 	}
 
-	/** Tags by module instead of springdoc's one tag per controller class ("kpi-api-controller"). */
+	/**
+	 * Tags by module instead of springdoc's one tag per controller class ("kpi-api-controller"),
+	 * and operation ids a client generator can name methods after ("kpiCreate", not "create_3").
+	 */
 	@Bean
 	GlobalOperationCustomizer moduleTags() {
 		return (operation, handler) -> {
 			var packageName = handler.getBeanType().getPackageName();
 			var module = packageName.substring(packageName.indexOf("dev.tandem.") + "dev.tandem.".length()).split("\\.")[0];
 			operation.setTags(List.of(module));
+			var controller = handler.getBeanType().getSimpleName().replace("ApiController", "");
+			var method = handler.getMethod().getName();
+			operation.setOperationId(Character.toLowerCase(controller.charAt(0)) + controller.substring(1)
+					+ Character.toUpperCase(method.charAt(0)) + method.substring(1));
 			return operation;
 		};
 	}

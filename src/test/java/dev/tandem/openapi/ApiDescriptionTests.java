@@ -172,6 +172,16 @@ class ApiDescriptionTests {
 	}
 
 	@Test
+	void namesEachOperationOnce() {
+		var ids = JsonPath.<List<String>>read(description, "$.paths.*.*.operationId");
+		assertThat(ids).as("operation ids").doesNotHaveDuplicates().contains("kpiCreate", "objectiveCreate");
+		// the audit's before/after are any JSON, not Jackson's JsonNode read as a bean
+		assertThat(JsonPath.<Map<String, Object>>read(description, "$.components.schemas.AuditEventView.properties.before"))
+			.doesNotContainKeys("properties", "$ref");
+		assertThat(JsonPath.<Map<String, Object>>read(description, "$.components.schemas")).doesNotContainKey("JsonNode");
+	}
+
+	@Test
 	void createdIsDescribedAs201() {
 		assertThat(JsonPath.<Map<String, Object>>read(description, "$.paths['/api/kpis'].post.responses").keySet())
 			.contains("201").doesNotContain("200");
