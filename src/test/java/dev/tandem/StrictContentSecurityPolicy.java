@@ -25,7 +25,9 @@ public class StrictContentSecurityPolicy {
 	@Bean
 	FilterRegistrationBean<Filter> strictContentSecurityPolicy() {
 		Filter filter = (request, response, chain) -> {
-			if (response instanceof HttpServletResponse http) {
+			// Swagger UI (springdoc's page, not ours) gets the policy SecurityConfiguration gives it in production
+			if (response instanceof HttpServletResponse http && !(request instanceof jakarta.servlet.http.HttpServletRequest r
+					&& r.getRequestURI().startsWith("/swagger-ui/"))) {
 				http.setHeader("Content-Security-Policy", POLICY);
 			}
 			chain.doFilter(request, response);

@@ -3,8 +3,13 @@ package dev.tandem.ingest;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +47,19 @@ class IngestApiController {
 	record Accepted(int accepted) {
 	}
 
+	/** What BulkParser reads, for the API description only (the body is streamed, not bound). */
+	record BulkMeasurement(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kpi,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant at,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) double value, String note) {
+	}
+
 	/** Many KPIs at once, as a JSON array or NDJSON; all or nothing. */
 	@PostMapping(path = "/measurements", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
 	@ResponseStatus(HttpStatus.CREATED)
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = BulkMeasurement.class))),
+			@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(implementation = BulkMeasurement.class,
+					description = "one object a line")) })
 	Accepted bulk(HttpServletRequest request) throws IOException {
 		long t0 = System.nanoTime();
 		var parsed = BulkParser.parse(mapper, request.getInputStream());
@@ -60,6 +75,8 @@ class IngestApiController {
 	/** A CSV file of at,value[,note] for one KPI, sent as the body; all or nothing, errors by line. */
 	@PostMapping(path = "/kpis/{key}/measurements/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	@ResponseStatus(HttpStatus.CREATED)
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
+			schema = @Schema(type = "string", example = "at,value,note\n2026-11-01T00:00:00Z,97.5,after the fix\n")))
 	Accepted importCsv(@PathVariable String key, HttpServletRequest request) throws IOException {
 		return new Accepted(csv.importRows(key, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)));
 	}

@@ -16,6 +16,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +61,7 @@ class KpiApiController {
 	record Accepted(int accepted) {
 	}
 
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping("/kpis")
 	ResponseEntity<KpiView> create(@Valid @RequestBody KpiDefinition definition) {
 		var created = kpis.create(definition);
@@ -132,6 +138,8 @@ class KpiApiController {
 
 	/** Ten thousand KPIs make 2.7 MB of JSON: written as it is produced, not through the message converter. */
 	@GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "200", description = "Every KPI's health", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = KpiHealth.class))))
 	void dashboard(@RequestParam Optional<String> team, HttpServletResponse response) throws IOException {
 		var health = kpis.health(team);
 		long t0 = System.nanoTime();

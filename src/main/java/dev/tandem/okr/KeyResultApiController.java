@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -60,6 +62,7 @@ class KeyResultApiController {
 		return keyResults.history(id);
 	}
 
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping("/key-results/{id}/check-ins")
 	ResponseEntity<CheckInView> checkIn(@PathVariable long id, @Valid @RequestBody CheckInInput input) {
 		var recorded = checkIns.record(id, input);

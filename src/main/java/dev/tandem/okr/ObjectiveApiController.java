@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,6 +49,7 @@ class ObjectiveApiController {
 	record CarryOverInput(@NotNull Long cycle) {
 	}
 
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping
 	ResponseEntity<ObjectiveView> create(@Valid @RequestBody ObjectiveInput input) {
 		var created = objectives.create(input);
@@ -97,6 +100,7 @@ class ObjectiveApiController {
 		return objectives.retrospective(id, input.note());
 	}
 
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping("/{id}/carry-over")
 	ResponseEntity<ObjectiveView> carryOver(@PathVariable long id, @Valid @RequestBody CarryOverInput input) {
 		var carried = objectives.carryOver(id, input.cycle());
@@ -109,6 +113,7 @@ class ObjectiveApiController {
 		return objectives.history(id);
 	}
 
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@PostMapping("/{id}/key-results")
 	ResponseEntity<KeyResultView> createKeyResult(@PathVariable long id, @Valid @RequestBody KeyResultInput input) {
 		var created = keyResults.create(id, input);

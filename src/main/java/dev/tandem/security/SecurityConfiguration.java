@@ -25,13 +25,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.tandem.org.Organisation;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the API (HTTP Basic or a bearer token on every call, problem details
+ * Three filter chains: Actuator (health for anyone, the rest for administrators and API
+ * tokens), the API (HTTP Basic or a bearer token on every call, problem details
  * for 401/403, no CSRF token needed when credentials come in the Authorization header), and
  * the pages (form sign-in, optional single sign-on, CSRF tokens on every form). Everything
  * but static assets and the sign-in page requires a signed-in person; what a person may
@@ -42,12 +48,33 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
 	static final String[] PUBLIC_PATHS = { "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/login",
-			"/error" };
+			"/error",
+			// the API's description (see dev.tandem.openapi): the same for everyone, no data in it
+			"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/** springdoc's Swagger UI, the one page that is not Tandem's own. */
+	private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
 	private final String contentSecurityPolicy;
 
+	private final String swaggerUiContentSecurityPolicy;
+
 	SecurityConfiguration(@Value("${tandem.security.content-security-policy}") String contentSecurityPolicy) {
 		this.contentSecurityPolicy = contentSecurityPolicy;
+		this.swaggerUiContentSecurityPolicy = swaggerUiPolicy(contentSecurityPolicy);
+	}
+
+	/**
+	 * Swagger UI's scripts are files of its own (script-src 'self' holds), but it sets inline
+	 * styles, which the strict policy blocks (and Chromium reports as an error): on its pages
+	 * only, styles may be inline. No script is loosened, and Tandem's own pages keep the policy.
+	 */
+	static String swaggerUiPolicy(String policy) {
+		var relaxed = policy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+		if (relaxed.equals(policy)) {
+			throw new IllegalStateException("tandem.security.content-security-policy has no \"style-src 'self'\" to relax for Swagger UI");
+		}
+		return relaxed;
 	}
 
 	/** bcrypt for new passwords; the delegating encoder still verifies (and names) older schemes. */
@@ -157,7 +184,10 @@ class SecurityConfiguration {
 	}
 
 	private void headers(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+		headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+				new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+					new ContentSecurityPolicyHeaderWriter(swaggerUiContentSecurityPolicy)))
 			.frameOptions(frames -> frames.deny())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.contentTypeOptions(options -> {

@@ -127,6 +127,11 @@ class AuthorizationMatrixTests {
 			new Rule("POST /kpis/{key}/measurements/import", RECORDERS, f -> multipart("/kpis/" + f.kpi() + "/measurements/import")
 				.file(new MockMultipartFile("file", "matrix.csv", "text/csv",
 						(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + ",41\n").getBytes(StandardCharsets.UTF_8)))),
+			// the API's description and its browser: anonymous, since they hold no data (see dev.tandem.openapi)
+			new Rule("GET /v3/api-docs", EVERYONE, f -> get("/v3/api-docs")),
+			new Rule("GET /v3/api-docs.yaml", EVERYONE, f -> get("/v3/api-docs.yaml")),
+			new Rule("GET /v3/api-docs/swagger-config", EVERYONE, f -> get("/v3/api-docs/swagger-config")),
+			new Rule("GET /swagger-ui.html", EVERYONE, f -> get("/swagger-ui.html")),
 			// Spring Boot's error endpoint: public, so that an error page never asks for a sign-in
 			new Rule("ALL /error", EVERYONE, f -> get("/error")));
 
