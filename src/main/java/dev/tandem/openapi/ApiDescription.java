@@ -41,6 +41,7 @@ class ApiDescription {
 		modules.put("okr", "Cycles, objectives, key results and check-ins");
 		modules.put("loop", "Proposals, graduations, guardrail alerts, focus and the coach");
 		modules.put("security", "API tokens and the audit trail");
+		modules.put("backup", "Online backups of the embedded database");
 		return modules;
 	}
 

@@ -112,6 +112,14 @@ class AuthorizationMatrixTests {
 			// a test database in memory answers 409 (nothing to back up): allowed, refused for a reason of its own
 			new Rule("POST /api/backups", ADMINS, f -> post("/api/backups")),
 			new Rule("GET /api/backups", ADMINS, f -> get("/api/backups")),
+			// Actuator: probes for anyone (a load balancer), the rest for administrators (and API tokens, OperationsEndpointsTests)
+			new Rule("GET /actuator/health", EVERYONE, f -> get("/actuator/health")),
+			new Rule("GET /actuator/health/**", EVERYONE, f -> get("/actuator/health/readiness")),
+			new Rule("GET /actuator", ADMINS, f -> get("/actuator")),
+			new Rule("GET /actuator/info", ADMINS, f -> get("/actuator/info")),
+			new Rule("GET /actuator/metrics", ADMINS, f -> get("/actuator/metrics")),
+			new Rule("GET /actuator/metrics/{requiredMetricName}", ADMINS, f -> get("/actuator/metrics/jvm.memory.used")),
+			new Rule("GET /actuator/prometheus", ADMINS, f -> get("/actuator/prometheus")),
 			new Rule("GET /login", EVERYONE, f -> get("/login")),
 			// pages: reading is open to everyone signed in; forms are refused before their input is read
 			new Rule("GET /kpis", SIGNED_IN, f -> get("/kpis?q=matrix")),
