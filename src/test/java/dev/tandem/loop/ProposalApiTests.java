@@ -233,10 +233,9 @@ class ProposalApiTests {
 		kpis.record(List.of(new NewMeasurement(key, at, value, null)), i -> "[" + i + "]", Source.API);
 	}
 
-	/** A point in the daily period {@code days} before today later than any recorded before it. */
+	/** A point {@code days} days before the last hour: its own daily period, never in the future, after the points before it. */
 	private void recordDaysAgo(String key, int days, double value) {
-		var at = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(days, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS)
-			.plusSeconds(counter++);
+		var at = Instant.now().minus(1, ChronoUnit.HOURS).minus(days, ChronoUnit.DAYS).plusSeconds(counter++);
 		kpis.record(List.of(new NewMeasurement(key, at, value, null)), i -> "[" + i + "]", Source.API);
 	}
 
