@@ -3,6 +3,7 @@ package dev.tandem.loop;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import dev.tandem.kpi.Direction;
 import dev.tandem.kpi.HealthStatus;
@@ -20,10 +21,21 @@ record ProposalDraft(String objective, List<SuggestedKeyResult> keyResults) {
 	static final int MAX_KEY_RESULTS = 4;
 
 	static ProposalDraft of(KpiView kpi, ProposalReason reason, List<KpiView> drivers) {
+		return of(kpi, reason, drivers, Optional.empty());
+	}
+
+	/**
+	 * A KPI that is still healthy but declining is asked back to the better of its healthy level
+	 * and the level it had before the decline began: "back to its target" would ask for nothing.
+	 */
+	static ProposalDraft of(KpiView kpi, ProposalReason reason, List<KpiView> drivers, Optional<Double> levelBeforeDecline) {
 		var objective = reason == ProposalReason.RED ? "Restore " + kpi.name() + " to health"
 				: "Reverse the decline of " + kpi.name();
 		var keyResults = new ArrayList<SuggestedKeyResult>();
-		keyResults.add(keyResult(kpi));
+		keyResults.add(reason == ProposalReason.WORSENING && kpi.health().status() == HealthStatus.GREEN
+				&& kpi.shape() != Shape.BAND && levelBeforeDecline.isPresent()
+						? keyResult(kpi, better(kpi.direction(), kpi.target(), levelBeforeDecline.get()))
+						: keyResult(kpi));
 		drivers.stream()
 			.sorted(Comparator.comparingInt((KpiView d) -> rank(d.health().status())).thenComparing(KpiView::key))
 			.limit(MAX_KEY_RESULTS - 1)
@@ -32,8 +44,15 @@ record ProposalDraft(String objective, List<SuggestedKeyResult> keyResults) {
 	}
 
 	static SuggestedKeyResult keyResult(KpiView kpi) {
+		return keyResult(kpi, target(kpi, kpi.health().value()));
+	}
+
+	private static double better(Direction direction, double a, double b) {
+		return direction == Direction.LOWER_IS_BETTER ? Math.min(a, b) : Math.max(a, b);
+	}
+
+	private static SuggestedKeyResult keyResult(KpiView kpi, double target) {
 		Double current = kpi.health().value();
-		double target = target(kpi, current);
 		boolean increase = current == null ? kpi.shape() != Shape.BAND && kpi.direction() == Direction.HIGHER_IS_BETTER
 				: target >= current;
 		var verb = increase ? "Increase " : "Reduce ";

@@ -71,6 +71,20 @@ class ProposalStore {
 	}
 
 	/**
+	 * The KPI turned green but keeps worsening: dismissals made while it was red or amber count as
+	 * recovered from, and an open proposal for it being red is moot; a WORSENING one stays.
+	 */
+	void recoveredFromUnhealthy(long kpiId, Instant at) {
+		jdbc.sql("update proposal set recovered_since = true where kpi_id = ? and state = 'DISMISSED' and situation_status <> 'GREEN'")
+			.param(kpiId)
+			.update();
+		jdbc.sql("update proposal set state = 'WITHDRAWN', open_kpi_id = null, decided_at = ?, decided_by = 'system' "
+				+ "where open_kpi_id = ? and reason <> 'WORSENING'")
+			.params(utc(at), kpiId)
+			.update();
+	}
+
+	/**
 	 * The KPI's open proposal is moot (it recovered, or an objective took it on): withdrawn, not
 	 * dismissed, so that it does not hold back a later proposal. False when none was open.
 	 */

@@ -72,8 +72,12 @@ public class Proposals {
 		var health = kpi.health();
 		var now = clock.instant();
 		if (health.status() == HealthStatus.GREEN) {
-			store.recovered(kpi.id(), now);
-			return Optional.empty();
+			if (!health.worseningSignal()) {
+				store.recovered(kpi.id(), now);
+				return Optional.empty();
+			}
+			// green, but sliding three periods running: it recovered from being red or amber, not from the slide
+			store.recoveredFromUnhealthy(kpi.id(), now);
 		}
 		if (health.mode() == Mode.IMPROVING) {
 			// an objective took the KPI on since it was proposed (activated, or accepted with another proposal)
@@ -91,7 +95,7 @@ public class Proposals {
 			return Optional.empty();
 		}
 		var drivers = kpi.drivers().stream().map(kpis::find).flatMap(Optional::stream).toList();
-		var draft = ProposalDraft.of(kpi, reason.get(), drivers);
+		var draft = ProposalDraft.of(kpi, reason.get(), drivers, levelBeforeDecline(kpi));
 		var teamId = organisation.team(kpi.team()).id();
 		var ownerId = kpi.owner() == null ? null : organisation.findPerson(kpi.owner()).map(p -> p.id()).orElse(null);
 		var cycle = cycle().map(CycleView::id).orElse(null);
@@ -104,6 +108,22 @@ public class Proposals {
 			store.insertKeyResult(id, i, byKey.get(keyResult.kpi()).id(), keyResult);
 		}
 		return Optional.of(id);
+	}
+
+	/** The KPI's value in the period before its run of worsening periods began, when its recent periods reach back that far. */
+	private Optional<Double> levelBeforeDecline(KpiView kpi) {
+		var health = kpi.health();
+		if (health.worseningPeriods() == 0 || health.periodStart() == null) {
+			return Optional.empty();
+		}
+		var recent = kpis.recentPeriods().getOrDefault(kpi.key(), List.of());
+		for (int i = recent.size() - 1; i >= 0; i--) {
+			if (recent.get(i).periodStart().equals(health.periodStart())) {
+				int before = i - health.worseningPeriods();
+				return before < 0 ? Optional.empty() : Optional.of(recent.get(before).value());
+			}
+		}
+		return Optional.empty();
 	}
 
 	public List<ProposalView> list(ProposalState state, int limit, int offset) {

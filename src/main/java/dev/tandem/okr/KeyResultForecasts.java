@@ -2,7 +2,6 @@ package dev.tandem.okr;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -31,7 +30,11 @@ class KeyResultForecasts {
 
 	Optional<Forecast> forecast(KeyResultRow kr, Cycle cycle) {
 		if (kr.kpiKey() == null || kr.type() != KeyResultType.METRIC || kr.target() == null || kr.baseline() == null
-				|| cycle.closed() || lookup.health(Set.of(kr.kpiKey())).isEmpty()) {
+				|| cycle.closed()) {
+			return Optional.empty();
+		}
+		var range = lookup.range(kr.kpiKey());
+		if (range.isEmpty()) {
 			return Optional.empty();
 		}
 		LocalDate today = views.today();
@@ -45,6 +48,6 @@ class KeyResultForecasts {
 			.toList();
 		var direction = kr.target() > kr.baseline() ? MetricDirection.INCREASE : MetricDirection.DECREASE;
 		return TrendForecast.project(observations, recent.get(0).periodStart(),
-				TrendForecast.endOf(cycle.endDate(), views.zone()), cycle.endDate(), kr.target(), direction);
+				TrendForecast.endOf(cycle.endDate(), views.zone()), cycle.endDate(), kr.target(), direction, range.get());
 	}
 }

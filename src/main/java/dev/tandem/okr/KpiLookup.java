@@ -2,6 +2,7 @@ package dev.tandem.okr;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,11 @@ class KpiLookup {
 
 	KpiLookup(Kpis kpis) {
 		this.kpis = kpis;
+	}
+
+	/** The range the KPI's values can take, from its unit; empty when the KPI has been deleted. */
+	Optional<ValueRange> range(String key) {
+		return kpis.find(key).map(kpi -> ValueRange.of(kpi.unit()));
 	}
 
 	Map<String, KpiHealth> health(Collection<String> keys) {

@@ -30,6 +30,15 @@ final class TrendForecast {
 
 	static Optional<Forecast> project(List<Observation> points, LocalDate from, Instant until, LocalDate untilDay,
 			double target, MetricDirection direction) {
+		return project(points, from, until, untilDay, target, direction, ValueRange.UNBOUNDED);
+	}
+
+	/**
+	 * As above, for a metric that can only take values in {@code range}: the projection and its
+	 * interval are clipped to it, and the probability is taken on the censored distribution.
+	 */
+	static Optional<Forecast> project(List<Observation> points, LocalDate from, Instant until, LocalDate untilDay,
+			double target, MetricDirection direction, ValueRange range) {
 		int n = points.size();
 		if (n < MINIMUM_POINTS) {
 			return Optional.empty();
@@ -65,10 +74,10 @@ final class TrendForecast {
 		double projected = intercept + slope * t0;
 		double spread = s * Math.sqrt(1 + 1.0 / n + (t0 - meanT) * (t0 - meanT) / stt);
 		double half = StudentT.quantile(0.5 + LEVEL / 2, df) * spread;
-		double probability = probability(projected, spread, target, direction, df);
-		return Optional.of(new Forecast(n, from, untilDay, Scoring.round(slope * 7), Scoring.round(projected),
-				Scoring.round(projected - half), Scoring.round(projected + half), LEVEL, Scoring.round(probability),
-				outlook(probability)));
+		double probability = probability(projected, spread, target, direction, df, range);
+		return Optional.of(new Forecast(n, from, untilDay, Scoring.round(slope * 7), Scoring.round(range.clip(projected)),
+				Scoring.round(range.clip(projected - half)), Scoring.round(range.clip(projected + half)), LEVEL,
+				Scoring.round(probability), outlook(probability)));
 	}
 
 	/** P(value at the end is on the target's good side). With no scatter at all the line decides alone. */
@@ -78,6 +87,28 @@ final class TrendForecast {
 			return margin >= 0 ? 1 : 0;
 		}
 		return StudentT.cdf(margin / spread, df);
+	}
+
+	/**
+	 * P(value at the end is on the target's good side) when the value cannot leave {@code range}:
+	 * the t-distribution's mass outside the range is piled at its bounds (censored), so a target
+	 * inside the range is reached as without it, a target at a bound only by the mass piled
+	 * there, P(X ≥ max) — the same number — and a target beyond a bound never; a target at or
+	 * behind the bound on the starting side (≤ min when increasing) is reached by every value.
+	 */
+	static double probability(double projected, double spread, double target, MetricDirection direction, int df,
+			ValueRange range) {
+		boolean increase = direction == MetricDirection.INCREASE;
+		Double far = increase ? range.max() : range.min();
+		Double near = increase ? range.min() : range.max();
+		if (far != null && (increase ? target > far : target < far)) {
+			return 0;
+		}
+		if (near != null && (increase ? target <= near : target >= near)) {
+			return 1;
+		}
+		// target inside the range: clip(X) reaches it exactly when X does
+		return probability(projected, spread, target, direction, df);
 	}
 
 	static Outlook outlook(double probability) {

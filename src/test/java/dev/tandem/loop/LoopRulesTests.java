@@ -104,6 +104,33 @@ class LoopRulesTests {
 		}
 
 		@Test
+		void aGreenKpiInDeclineIsAskedBackToItsLevelBeforeTheDeclineNeverBelowItsTarget() {
+			var sliding = LoopKpis.threshold("s", LOWER_IS_BETTER, 10, 15, HealthStatus.GREEN, 8.0, 3);
+			var draft = ProposalDraft.of(sliding, ProposalReason.WORSENING, java.util.List.of(), java.util.Optional.of(5.0));
+			assertThat(draft.objective()).startsWith("Reverse the decline");
+			assertThat(draft.keyResults().get(0).baseline()).isEqualTo(8.0);
+			assertThat(draft.keyResults().get(0).target()).isEqualTo(5.0);
+			assertThat(draft.keyResults().get(0).title()).startsWith("Reduce");
+			assertThat(ProposalDraft.of(sliding, ProposalReason.WORSENING, java.util.List.of(), java.util.Optional.empty())
+				.keyResults().get(0).target()).as("no history to go back to: its target").isEqualTo(10.0);
+			var amber = LoopKpis.threshold("a", LOWER_IS_BETTER, 10, 15, HealthStatus.AMBER, 12.0, 3);
+			assertThat(ProposalDraft.of(amber, ProposalReason.WORSENING, java.util.List.of(), java.util.Optional.of(11.0))
+				.keyResults().get(0).target()).as("an unhealthy KPI aims for health").isEqualTo(10.0);
+		}
+
+		@Test
+		void aGreenKpiWorseningThreePeriodsRunningIsProposedAndADismissalOfItHolds() {
+			var sliding = LoopKpis.threshold("s", HIGHER_IS_BETTER, 90, 80, HealthStatus.GREEN, 93.0, 3);
+			var now = KpiSituation.of(sliding, sliding.health());
+			assertThat(ProposalRules.propose(sliding.health(), now, false, java.util.Optional.empty()))
+				.contains(ProposalReason.WORSENING);
+			assertThat(ProposalRules.propose(sliding.health(), now, false,
+					java.util.Optional.of(new ProposalRules.Dismissal(now, false)))).isEmpty();
+			assertThat(ProposalRules.propose(sliding.health(), now, false,
+					java.util.Optional.of(new ProposalRules.Dismissal(now, true)))).contains(ProposalReason.WORSENING);
+		}
+
+		@Test
 		void aBandKpiAimsForTheNearerEdge() {
 			var band = LoopKpis.band("b", 40, 60, HealthStatus.RED, 75.0);
 			assertThat(ProposalDraft.target(band, 75.0)).isEqualTo(60.0);

@@ -132,6 +132,47 @@ class ProposalApiTests {
 	}
 
 	@Test
+	void aGreenKpiWorseningThreePeriodsRunningYieldsAWorseningProposalAndItsDismissalHolds() {
+		var key = kpi(unique("sliding"), "LAGGING", "HIGHER_IS_BETTER", 90, 80, List.of());
+		recordDaysAgo(key, 3, 99);
+		recordDaysAgo(key, 2, 97);
+		recordDaysAgo(key, 1, 95);
+		awaitQuiet();
+		assertThat(openProposals(key)).as("two worsening periods are not yet a signal").isZero();
+
+		recordDaysAgo(key, 0, 93);
+		var proposal = awaitOpenProposal(key);
+		assertThat(proposal.reason()).isEqualTo(ProposalReason.WORSENING);
+		assertThat(proposal.suggestedObjective()).startsWith("Reverse the decline");
+		assertThat(proposal.suggestedKeyResult().baseline()).isEqualTo(93.0);
+		assertThat(proposal.suggestedKeyResult().target()).as("back to the level before the decline").isEqualTo(99.0);
+		assertThat(proposal.suggestedKeyResult().title()).startsWith("Increase");
+		assertThat(api.get("/api/loop/proposals")).hasStatusOk().bodyJson()
+			.extractingPath("$[?(@.kpi=='%s')].reason".formatted(key)).asArray().containsExactly("WORSENING");
+
+		dismiss(proposal.id());
+		recordDaysAgo(key, 0, 92);
+		awaitQuiet();
+		assertThat(openProposals(key)).as("still green, still sliding, as when dismissed").isZero();
+	}
+
+	@Test
+	void aGreenKpiThatStopsWorseningWithdrawsItsWorseningProposal() {
+		var key = kpi(unique("steadies"), "LAGGING", "HIGHER_IS_BETTER", 90, 80, List.of());
+		recordDaysAgo(key, 3, 99);
+		recordDaysAgo(key, 2, 97);
+		recordDaysAgo(key, 1, 95);
+		recordDaysAgo(key, 0, 93);
+		var proposal = awaitOpenProposal(key);
+		assertThat(proposal.reason()).isEqualTo(ProposalReason.WORSENING);
+
+		recordDaysAgo(key, 0, 96);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(
+				() -> assertThat(proposals.get(proposal.id()).state()).isEqualTo(ProposalState.WITHDRAWN));
+		assertThat(proposals.get(proposal.id()).decidedBy()).isEqualTo("system");
+	}
+
+	@Test
 	void dismissingNeedsAReasonAndAnOpenProposal() {
 		var key = kpi(unique("reasons"), "LAGGING", "HIGHER_IS_BETTER", 99, 97, List.of());
 		record(key, 10);
@@ -189,6 +230,12 @@ class ProposalApiTests {
 
 	private void record(String key, double value) {
 		var at = Instant.now().minus(1, ChronoUnit.HOURS).plusSeconds(counter++);
+		kpis.record(List.of(new NewMeasurement(key, at, value, null)), i -> "[" + i + "]", Source.API);
+	}
+
+	/** A point {@code days} days before the last hour: its own daily period, never in the future, after the points before it. */
+	private void recordDaysAgo(String key, int days, double value) {
+		var at = Instant.now().minus(1, ChronoUnit.HOURS).minus(days, ChronoUnit.DAYS).plusSeconds(counter++);
 		kpis.record(List.of(new NewMeasurement(key, at, value, null)), i -> "[" + i + "]", Source.API);
 	}
 

@@ -95,6 +95,50 @@ class TrendForecastTests {
 	}
 
 	@Test
+	void aProjectionAndItsIntervalStayInsideTheRangeAMetricCanTake() {
+		// uptime falling 12 points a week from 99 %: a line would project far below 0 %
+		var points = noisy(weekly(99, -12, 0, 5));
+		var percent = new ValueRange(0.0, 100.0);
+		var forecast = TrendForecast.project(points, START, week(14), START.plusWeeks(14), 99, MetricDirection.INCREASE,
+				percent).orElseThrow();
+		assertThat(forecast.projected()).isEqualTo(0.0);
+		assertThat(forecast.lower()).isEqualTo(0.0);
+		assertThat(forecast.upper()).isBetween(0.0, 100.0);
+		assertThat(forecast.trendPerWeek()).as("the slope is the line's, not clipped").isCloseTo(-12, within(0.1));
+		assertThat(forecast.probability()).isZero();
+		var unbounded = TrendForecast.project(points, START, week(14), START.plusWeeks(14), 99, MetricDirection.INCREASE,
+				ValueRange.UNBOUNDED).orElseThrow();
+		assertThat(unbounded.projected()).isNegative();
+	}
+
+	@Test
+	void theChanceOfReachingATargetIsTakenOnTheCensoredDistribution() {
+		var percent = new ValueRange(0.0, 100.0);
+		// a target inside the range: as without a range
+		assertThat(TrendForecast.probability(98, 2, 99, MetricDirection.INCREASE, 5, percent))
+			.isCloseTo(TrendForecast.probability(98, 2, 99, MetricDirection.INCREASE, 5, ValueRange.UNBOUNDED), within(1e-12));
+		// a target at the bound: only the mass piled at the bound reaches it, P(X >= 100)
+		assertThat(TrendForecast.probability(99, 2, 100, MetricDirection.INCREASE, 5, percent))
+			.isCloseTo(1 - StudentT.cdf(0.5, 5), within(1e-9));
+		// beyond the bound: unreachable, however the line runs
+		assertThat(TrendForecast.probability(130, 2, 101, MetricDirection.INCREASE, 5, percent)).isZero();
+		assertThat(TrendForecast.probability(-30, 2, -1, MetricDirection.DECREASE, 5, percent)).isZero();
+		// at or below the lower bound when increasing: every value reaches it
+		assertThat(TrendForecast.probability(-40, 2, 0, MetricDirection.INCREASE, 5, percent)).isEqualTo(1.0);
+		assertThat(TrendForecast.probability(140, 2, 100, MetricDirection.DECREASE, 5, percent)).isEqualTo(1.0);
+		// a decrease to the lower bound: P(X <= 0)
+		assertThat(TrendForecast.probability(1, 2, 0, MetricDirection.DECREASE, 5, percent))
+			.isCloseTo(StudentT.cdf(-0.5, 5), within(1e-9));
+		// no scatter: the clipped line decides
+		assertThat(TrendForecast.probability(120, 0, 100, MetricDirection.INCREASE, 5, percent)).isEqualTo(1.0);
+		// only a lower bound (a count)
+		var count = new ValueRange(0.0, null);
+		assertThat(TrendForecast.probability(5, 3, 1e9, MetricDirection.INCREASE, 5, count)).isLessThan(1e-6);
+		assertThat(count.clip(-3)).isZero();
+		assertThat(count.clip(1e9)).isEqualTo(1e9);
+	}
+
+	@Test
 	void outlookBands() {
 		assertThat(TrendForecast.outlook(0.7)).isEqualTo(Outlook.LIKELY);
 		assertThat(TrendForecast.outlook(0.69)).isEqualTo(Outlook.POSSIBLE);
