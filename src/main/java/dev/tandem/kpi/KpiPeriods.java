@@ -66,6 +66,13 @@ class KpiPeriods {
 					.toList()));
 	}
 
+	/** One KPI's most recent period values (a few, oldest first), from its state row alone. */
+	List<PeriodValue> recent(Kpi kpi) {
+		return store.states(List.of(kpi.id())).getOrDefault(kpi.id(), KpiState.empty(kpi.id())).recent().stream()
+			.map(p -> value(kpi, p))
+			.toList();
+	}
+
 	/** Rebuilds every KPI's periods and state from its raw points, then judges each again; returns how many. */
 	int rebuildAll() {
 		var all = reader.all(null);

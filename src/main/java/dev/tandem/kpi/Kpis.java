@@ -202,6 +202,11 @@ public class Kpis {
 		return periods.recent();
 	}
 
+	/** One KPI's most recent period values (a few, oldest first), without reading every other KPI's. */
+	public List<PeriodValue> recentPeriods(String key) {
+		return periods.recent(kpi(key));
+	}
+
 	/** Marks the KPI as under improvement by an objective (or back to monitored with {@code null}). */
 	@Transactional
 	public void improving(String key, Long objectiveId) {

@@ -116,7 +116,7 @@ public class Proposals {
 		if (health.worseningPeriods() == 0 || health.periodStart() == null) {
 			return Optional.empty();
 		}
-		var recent = kpis.recentPeriods().getOrDefault(kpi.key(), List.of());
+		var recent = kpis.recentPeriods(kpi.key());
 		for (int i = recent.size() - 1; i >= 0; i--) {
 			if (recent.get(i).periodStart().equals(health.periodStart())) {
 				int before = i - health.worseningPeriods();
