@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -38,6 +37,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 
 import com.jayway.jsonpath.JsonPath;
 
+import dev.tandem.SessionCookie;
 import dev.tandem.TandemTest;
 import dev.tandem.TestUsers;
 import dev.tandem.org.Organisation;
@@ -189,7 +189,7 @@ class AuthorizationMatrixTests {
 				request.with(TestUsers.as(f.username(caller)));
 			}
 			else {
-				request.session(f.session(caller)).with(csrf());
+				request.with(f.session(caller)).with(csrf());
 			}
 		}
 		var result = mvc.perform(request);
@@ -245,7 +245,7 @@ class AuthorizationMatrixTests {
 		final String team;
 		final String otherTeam;
 		private final Map<Caller, String> usernames = new EnumMap<>(Caller.class);
-		private final Map<Caller, MockHttpSession> sessions = new EnumMap<>(Caller.class);
+		private final Map<Caller, SessionCookie> sessions = new EnumMap<>(Caller.class);
 
 		Fixture(Organisation organisation, MockMvcTester mvc, JdbcClient jdbc) {
 			this.organisation = organisation;
@@ -271,12 +271,12 @@ class AuthorizationMatrixTests {
 		}
 
 		/** A browser session signed in through the form, for pages. */
-		MockHttpSession session(Caller caller) {
+		SessionCookie session(Caller caller) {
 			return sessions.computeIfAbsent(caller, ignored -> {
 				var result = mvc.post().uri("/login").with(csrf())
 					.param("username", username(caller)).param("password", TestUsers.PASSWORD).exchange();
 				assertThat(result).hasStatus3xxRedirection().redirectedUrl().doesNotContain("error");
-				return (MockHttpSession) result.getRequest().getSession(false);
+				return SessionCookie.of(result);
 			});
 		}
 

@@ -15,10 +15,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import dev.tandem.SessionCookie;
 import dev.tandem.TandemTest;
 import dev.tandem.TestUsers;
 import dev.tandem.org.Organisation;
@@ -64,30 +63,19 @@ class SignInTests {
 	@Test
 	void signingInThroughTheFormStartsAFreshSession() {
 		var username = TestUsers.person(organisation, Role.VIEWER);
-		var session = new MockHttpSession();
-		assertThat(mvc.get().uri("/login").session(session)).hasStatusOk();
-		var before = session.getId();
+		var session = SessionCookie.of(mvc.get().uri("/login").exchange());
+		var before = session.value();
+		assertThat(before).as("the sign-in page's session, which holds its CSRF token").isNotNull();
 
-		var signedIn = mvc.post().uri("/login").session(session).with(cookie(before)).with(csrf())
-			.param("username", username).param("password", TestUsers.PASSWORD).exchange();
-		assertThat(signedIn).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/");
-		var after = signedIn.getRequest().getSession(false);
-		assertThat(after).isNotNull();
-		assertThat(after.getId()).as("session fixation: the id changes on sign-in").isNotEqualTo(before);
+		session.keep(mvc.post().uri("/login").with(session).with(csrf())
+			.param("username", username).param("password", TestUsers.PASSWORD).exchange());
+		assertThat(session.value()).isNotNull();
+		assertThat(session.value()).as("session fixation: the id changes on sign-in").isNotEqualTo(before);
 
-		assertThat(mvc.get().uri("/api/me").session((MockHttpSession) after)).hasStatusOk()
+		assertThat(mvc.get().uri("/api/me").with(session)).hasStatusOk()
 			.bodyJson().extractingPath("$.username").isEqualTo(username);
-		assertThat(mvc.get().uri("/login").session((MockHttpSession) after)).hasStatus(HttpStatus.FOUND)
+		assertThat(mvc.get().uri("/login").with(session)).hasStatus(HttpStatus.FOUND)
 			.redirectedUrl().isEqualTo("/");
-	}
-
-	/** As a browser sends it: the session cookie, which makes the requested session id valid. */
-	private static RequestPostProcessor cookie(String sessionId) {
-		return request -> {
-			request.setRequestedSessionId(sessionId);
-			request.setRequestedSessionIdValid(true);
-			return request;
-		};
 	}
 
 	@Test
@@ -103,13 +91,14 @@ class SignInTests {
 		var username = TestUsers.person(organisation, Role.VIEWER);
 		assertThat(mvc.post().uri("/login").param("username", username).param("password", TestUsers.PASSWORD))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		var session = (MockHttpSession) mvc.post().uri("/login").with(csrf())
-			.param("username", username).param("password", TestUsers.PASSWORD).exchange().getRequest().getSession(false);
-		assertThat(mvc.post().uri("/logout").session(session)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/api/teams").session(session).contentType(MediaType.APPLICATION_JSON)
+		var session = SessionCookie.of(mvc.post().uri("/login").with(csrf())
+			.param("username", username).param("password", TestUsers.PASSWORD).exchange());
+		assertThat(mvc.get().uri("/api/me").with(session)).as("signed in").hasStatusOk();
+		assertThat(mvc.post().uri("/logout").with(session)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/api/teams").with(session).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"key\":\"csrf-forged\",\"name\":\"Forged\"}"))
 			.as("the session cookie alone does not authorise an API write").hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/logout").session(session).with(csrf())).hasStatus(HttpStatus.FOUND)
+		assertThat(mvc.post().uri("/logout").with(session).with(csrf())).hasStatus(HttpStatus.FOUND)
 			.redirectedUrl().isEqualTo("/login?logout");
 		assertThat(mvc.get().uri("/login?logout")).bodyText().contains("You have signed out.");
 	}
@@ -120,7 +109,7 @@ class SignInTests {
 		var created = mvc.post().uri("/api/teams").with(admin()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"key\":\"%s\",\"name\":\"Stateless\"}".formatted(key)).exchange();
 		assertThat(created).hasStatus(HttpStatus.CREATED);
-		assertThat(created.getRequest().getSession(false)).as("HTTP Basic keeps no session").isNull();
+		assertThat(created.getResponse().getCookie(SessionCookie.NAME)).as("HTTP Basic keeps no session").isNull();
 	}
 
 	@Test

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.tandem.SessionCookie;
 import dev.tandem.TandemTest;
 import dev.tandem.TestUsers;
 import dev.tandem.org.Organisation;
@@ -71,26 +71,26 @@ class SingleSignOnTests {
 		var username = TestUsers.unique("sso-ann");
 		var session = signIn(subject, Map.of("preferred_username", username, "name", "Ann Newcomer",
 				"email", username + "@example.com", "email_verified", true));
-		assertThat(mvc.get().uri("/api/me").session(session)).hasStatusOk().bodyJson().extractingPath("$.role")
+		assertThat(mvc.get().uri("/api/me").with(session)).hasStatusOk().bodyJson().extractingPath("$.role")
 			.isEqualTo("MEMBER");
 		var person = organisation.person(username);
 		assertThat(person.displayName()).isEqualTo("Ann Newcomer");
 		assertThat(person.teams()).isEmpty();
 
 		var renamed = signIn(subject, Map.of("preferred_username", TestUsers.unique("ann-renamed")));
-		assertThat(mvc.get().uri("/api/me").session(renamed)).bodyJson().extractingPath("$.username").isEqualTo(username);
+		assertThat(mvc.get().uri("/api/me").with(renamed)).bodyJson().extractingPath("$.username").isEqualTo(username);
 	}
 
 	@Test
 	void anExistingPersonIsFoundByUsernameOrVerifiedEmail() throws Exception {
 		var editor = TestUsers.person(organisation, Role.EDITOR);
 		var byName = signIn(TestUsers.unique("subject"), Map.of("preferred_username", editor));
-		assertThat(mvc.get().uri("/api/me").session(byName)).bodyJson().extractingPath("$.username").isEqualTo(editor);
+		assertThat(mvc.get().uri("/api/me").with(byName)).bodyJson().extractingPath("$.username").isEqualTo(editor);
 
 		var viewer = TestUsers.person(organisation, Role.VIEWER);
 		var byEmail = signIn(TestUsers.unique("subject"), Map.of("preferred_username", TestUsers.unique("other-name"),
 				"email", viewer + "@example.com", "email_verified", true));
-		assertThat(mvc.get().uri("/api/me").session(byEmail)).bodyJson().extractingPath("$.username").isEqualTo(viewer);
+		assertThat(mvc.get().uri("/api/me").with(byEmail)).bodyJson().extractingPath("$.username").isEqualTo(viewer);
 	}
 
 	@Test
@@ -99,23 +99,23 @@ class SingleSignOnTests {
 		var stranger = TestUsers.unique("stranger");
 		var unverified = signIn(TestUsers.unique("subject"), Map.of("preferred_username", stranger,
 				"email", viewer + "@example.com", "email_verified", false));
-		assertThat(mvc.get().uri("/api/me").session(unverified)).bodyJson().extractingPath("$.username").isEqualTo(stranger);
+		assertThat(mvc.get().uri("/api/me").with(unverified)).bodyJson().extractingPath("$.username").isEqualTo(stranger);
 
-		var session = new MockHttpSession();
+		var session = new SessionCookie();
 		var refused = complete(session, TestUsers.unique("subject"), Map.of("preferred_username", stranger));
 		assertThat(refused).as("the name is already linked to another subject").isEqualTo("/login?sso-failed");
 	}
 
 	/** The browser's part of the code flow: to the provider, back with a code, and signed in. */
-	private MockHttpSession signIn(String subject, Map<String, Object> claims) throws Exception {
-		var session = new MockHttpSession();
+	private SessionCookie signIn(String subject, Map<String, Object> claims) throws Exception {
+		var session = new SessionCookie();
 		assertThat(complete(session, subject, claims)).isEqualTo("/");
 		return session;
 	}
 
-	private String complete(MockHttpSession session, String subject, Map<String, Object> claims)
+	private String complete(SessionCookie session, String subject, Map<String, Object> claims)
 			throws IOException, InterruptedException {
-		var start = mvc.get().uri("/oauth2/authorization/oidc").session(session).exchange();
+		var start = session.keep(mvc.get().uri("/oauth2/authorization/oidc").with(session).exchange());
 		assertThat(start).hasStatus(HttpStatus.FOUND);
 		var authorize = start.getResponse().getRedirectedUrl();
 		assertThat(authorize).startsWith(provider.authorizationEndpointUrl(ISSUER).toString()).contains("nonce=");
@@ -127,7 +127,7 @@ class SingleSignOnTests {
 		var callback = answer.headers().firstValue(HttpHeaders.LOCATION).orElseThrow();
 		assertThat(callback).startsWith("http://localhost/login/oauth2/code/oidc?");
 
-		var done = mvc.get().uri(URI.create(callback)).session(session).exchange();
+		var done = session.keep(mvc.get().uri(URI.create(callback)).with(session).exchange());
 		assertThat(done).hasStatus(HttpStatus.FOUND);
 		return done.getResponse().getRedirectedUrl();
 	}

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.tandem.SessionCookie;
 import dev.tandem.TandemTest;
 import dev.tandem.TestUsers;
 
@@ -66,7 +66,7 @@ class XssTests {
 	@FieldSource("PAGES")
 	void storedTextIsEscapedOnEveryPage(String page) {
 		storeTheAttack();
-		var response = mvc.get().uri(page).session(signedInAdmin());
+		var response = mvc.get().uri(page).with(signedInAdmin());
 		assertThat(response).hasStatusOk().bodyText()
 			.doesNotContain(ATTACK)
 			.doesNotContain("<script>alert")
@@ -98,7 +98,7 @@ class XssTests {
 		for (var page : List.of("/okrs?cycle=" + cycle, "/objectives/" + objective, "/review?cycle=" + cycle, "/check-in",
 				"/objectives/" + objective + "/edit", "/key-results/" + keyResult + "/edit",
 				"/objectives/" + objective + "/delete", "/key-results/" + keyResult + "/delete")) {
-			assertThat(mvc.get().uri(page).session(session)).as(page).hasStatusOk().bodyText()
+			assertThat(mvc.get().uri(page).with(session)).as(page).hasStatusOk().bodyText()
 				.doesNotContain(ATTACK)
 				.doesNotContain("<script>alert")
 				.doesNotContain("<img src=x")
@@ -123,7 +123,7 @@ class XssTests {
 		var session = signedInAdmin();
 		for (var page : List.of("/cycles", "/cycles/" + cycle + "/edit", "/cycles/" + cycle + "/close", "/okrs?cycle=" + cycle,
 				"/objectives/" + objective, "/objectives/" + objective + "/delete", "/key-results/" + keyResult + "/delete")) {
-			assertThat(mvc.get().uri(page).session(session)).as(page).hasStatusOk().bodyText()
+			assertThat(mvc.get().uri(page).with(session)).as(page).hasStatusOk().bodyText()
 				.doesNotContain(ATTACK)
 				.doesNotContain("<script>alert")
 				.doesNotContain("<img src=x")
@@ -153,9 +153,9 @@ class XssTests {
 			.hasStatus(HttpStatus.CREATED);
 	}
 
-	private MockHttpSession signedInAdmin() {
+	private SessionCookie signedInAdmin() {
 		var result = mvc.post().uri("/login").with(csrf())
 			.param("username", TestUsers.ADMIN).param("password", TestUsers.ADMIN_PASSWORD).exchange();
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return SessionCookie.of(result);
 	}
 }
