@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import com.jayway.jsonpath.JsonPath;
 
 import dev.tandem.ApiFixtures;
+import dev.tandem.SessionCookie;
 import dev.tandem.TandemTest;
 import dev.tandem.TestUsers;
 import dev.tandem.kpi.Kpis;
@@ -96,15 +97,16 @@ class LoopPageTests {
 			.contains("Decisions waiting for you below: 1 proposal and 0 graduations.");
 
 		var id = proposal().orElseThrow().id();
-		var accepted = mvc.post().uri("/inbox/proposals/{id}/accept", id).with(user(editor)).with(csrf()).exchange();
+		// the flash notice travels in the session, named by its cookie, to the page the redirect leads to
+		var session = new SessionCookie();
+		var accepted = session.keep(
+				mvc.post().uri("/inbox/proposals/{id}/accept", id).with(user(editor)).with(csrf()).exchange());
 		assertThat(accepted).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/inbox");
 		assertThat(accepted).flash().containsKey("notice");
 		assertThat(proposals.get(id).state()).isEqualTo(ProposalState.ACCEPTED);
 		// the notice links to the draft it made
 		assertThat(accepted).flash().containsEntry("noticeHref", "/objectives/" + proposals.get(id).objectiveId());
-		var inbox = mvc.get().uri("/inbox").with(user(editor))
-			.flashAttr("notice", "Accepted").flashAttr("noticeHref", "/objectives/" + proposals.get(id).objectiveId())
-			.flashAttr("noticeAction", "Open the draft").exchange();
+		var inbox = mvc.get().uri("/inbox").with(user(editor)).with(session).exchange();
 		assertThat(inbox).bodyText().contains("href=\"/objectives/" + proposals.get(id).objectiveId() + "\">Open the draft</a>");
 
 		var again = mvc.post().uri("/inbox/proposals/{id}/accept", id).with(user(editor)).with(csrf()).exchange();
