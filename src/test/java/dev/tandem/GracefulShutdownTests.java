@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -103,23 +102,18 @@ class GracefulShutdownTests {
 	private static HttpResponse<String> post(ConfigurableApplicationContext tandem, String path, String json)
 			throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(tandem) + path))
-			.header("Authorization", basic())
+			.header("Authorization", TestUsers.adminBasicAuthorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build();
 		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static String basic() {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
 	private static CompletableFuture<HttpResponse<String>> send(ConfigurableApplicationContext tandem,
 			PipedOutputStream body) throws IOException {
 		var source = new PipedInputStream(body, 1 << 20);
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(tandem) + "/api/measurements"))
-			.header("Authorization", basic())
+			.header("Authorization", TestUsers.adminBasicAuthorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> source))
 			.build();

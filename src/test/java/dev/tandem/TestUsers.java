@@ -2,6 +2,8 @@ package dev.tandem;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -22,6 +24,12 @@ public final class TestUsers {
 	public static final String PASSWORD = "test-secret-1";
 
 	private TestUsers() {
+	}
+
+	/** The test admin's HTTP Basic {@code Authorization} header, for requests over real HTTP. */
+	public static String adminBasicAuthorization() {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static RequestPostProcessor admin() {

@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -137,10 +136,8 @@ class BackupRestoreTests {
 	private static HttpResponse<String> asAdmin(ConfigurableApplicationContext tandem, String method)
 			throws IOException, InterruptedException {
 		var port = tandem.getEnvironment().getProperty("local.server.port");
-		var credentials = Base64.getEncoder()
-			.encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/backups"))
-			.header("Authorization", "Basic " + credentials)
+			.header("Authorization", TestUsers.adminBasicAuthorization())
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.build();
 		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

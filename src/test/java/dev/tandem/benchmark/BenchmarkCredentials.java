@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -20,8 +18,7 @@ final class BenchmarkCredentials {
 	}
 
 	static String basic() {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return TestUsers.adminBasicAuthorization();
 	}
 
 	/** A bearer token for the admin: Basic spends much of each request checking the password hash. */
