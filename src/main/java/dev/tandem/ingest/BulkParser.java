@@ -21,6 +21,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 
 import dev.tandem.kpi.NewMeasurement;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 
@@ -239,7 +240,7 @@ final class BulkParser {
 						problem = "note: must be a string";
 					}
 				}
-				default -> problem = "'" + field + "' is not a known field (kpi, at, value, note)";
+				default -> problem = Quoted.of(field) + " is not a known field (kpi, at, value, note)";
 			}
 			if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
 				parser.skipChildren();

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 
 /** The rules that tie a definition's fields together, beyond what each field says alone. */
@@ -30,7 +31,7 @@ final class KpiDefinitionRules {
 				java.util.Currency.getInstance(d.currency());
 			}
 			catch (IllegalArgumentException e) {
-				problems.add(new FieldProblem("currency", "'" + d.currency() + "' is not an ISO 4217 currency code"));
+				problems.add(new FieldProblem("currency", Quoted.of(d.currency()) + " is not an ISO 4217 currency code"));
 			}
 		}
 		driverProblems(d, drivers, problems);
@@ -48,16 +49,16 @@ final class KpiDefinitionRules {
 			var key = named.get(i);
 			var field = "drivers[" + i + "]";
 			if (!seen.add(key)) {
-				problems.add(new FieldProblem(field, "'" + key + "' is named twice"));
+				problems.add(new FieldProblem(field, Quoted.of(key) + " is named twice"));
 			}
 			else if (key.equals(d.key())) {
 				problems.add(new FieldProblem(field, "a KPI cannot drive itself"));
 			}
 			else if (!drivers.containsKey(key)) {
-				problems.add(new FieldProblem(field, "no KPI '" + key + "' exists"));
+				problems.add(new FieldProblem(field, "no KPI " + Quoted.of(key) + " exists"));
 			}
 			else if (drivers.get(key).indicator() != Indicator.LEADING) {
-				problems.add(new FieldProblem(field, "'" + key + "' is a LAGGING KPI; drivers are leading KPIs"));
+				problems.add(new FieldProblem(field, Quoted.of(key) + " is a LAGGING KPI; drivers are leading KPIs"));
 			}
 		}
 	}

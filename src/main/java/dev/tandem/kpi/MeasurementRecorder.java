@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 
@@ -179,7 +180,7 @@ class MeasurementRecorder {
 				problem = "kpi: is required";
 			}
 			else if (kpi == null) {
-				problem = "kpi: no KPI '" + m.kpi() + "' exists";
+				problem = "kpi: no KPI " + Quoted.of(m.kpi()) + " exists";
 			}
 			else if (m.at() == null) {
 				problem = "at: is required (an ISO-8601 timestamp such as 2026-11-01T00:00:00Z)";

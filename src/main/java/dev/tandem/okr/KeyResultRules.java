@@ -3,6 +3,7 @@ package dev.tandem.okr;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 
 /**
@@ -28,7 +29,7 @@ final class KeyResultRules {
 			problems.add(new FieldProblem("weight", "must be a number from 0 to " + (int) MAX_WEIGHT));
 		}
 		if (in.kpi() != null && !kpiExists) {
-			problems.add(new FieldProblem("kpi", "no KPI '" + in.kpi() + "' exists"));
+			problems.add(new FieldProblem("kpi", "no KPI " + Quoted.of(in.kpi()) + " exists"));
 		}
 		if (in.type() == KeyResultType.MILESTONE) {
 			forbid(problems, "baseline", in.baseline());

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.org.AuditableChange;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 
@@ -44,10 +45,10 @@ class ObjectiveGuardrails {
 		for (int i = 0; i < kpiKeys.size(); i++) {
 			var key = kpiKeys.get(i);
 			if (!seen.add(key)) {
-				problems.add(new FieldProblem("[" + i + "]", "'" + key + "' is named twice"));
+				problems.add(new FieldProblem("[" + i + "]", Quoted.of(key) + " is named twice"));
 			}
 			else if (!health.containsKey(key)) {
-				problems.add(new FieldProblem("[" + i + "]", "no KPI '" + key + "' exists"));
+				problems.add(new FieldProblem("[" + i + "]", "no KPI " + Quoted.of(key) + " exists"));
 			}
 		}
 		if (!problems.isEmpty()) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.PersonView;
 import dev.tandem.org.TeamView;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 
@@ -56,7 +57,7 @@ class ObjectiveRules {
 			return null;
 		}
 		if (!owner.get().active()) {
-			problems.add(new FieldProblem(field, "'" + username + "' is deactivated and cannot own anything"));
+			problems.add(new FieldProblem(field, Quoted.of(username) + " is deactivated and cannot own anything"));
 			return null;
 		}
 		return owner.get();

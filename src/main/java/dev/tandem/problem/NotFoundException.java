@@ -4,6 +4,6 @@ package dev.tandem.problem;
 public class NotFoundException extends RuntimeException {
 
 	public NotFoundException(String what, Object id) {
-		super("No " + what + " '" + id + "' exists.");
+		super("No " + what + " " + Quoted.of(id) + " exists.");
 	}
 }

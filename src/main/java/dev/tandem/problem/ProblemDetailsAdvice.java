@@ -41,6 +41,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private static final int MESSAGE_LIMIT = 500;
+
+	private static final int FIELD_LIMIT = 120;
+
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException e) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
@@ -89,7 +93,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		var message = "'" + e.getValue() + "' is not a valid " + describe(e.getRequiredType()) + ".";
+		var message = Quoted.of(e.getValue()) + " is not a valid " + describe(e.getRequiredType()) + ".";
 		return invalid(e.getName() + ": " + message, List.of(new FieldProblem(e.getName(), message)));
 	}
 
@@ -151,10 +155,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) {
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (DatabaseUnavailable.isCause(e)) {
+			log.warn("Database unreachable: {}", e.getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", DatabaseUnavailable.DETAIL));
+		}
 		log.error("Unexpected failure", e);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-				"Something went wrong on our side; nothing was saved. The server log has the details.");
+		return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"Something went wrong on our side; nothing was saved. The server log has the details."));
 	}
 
 	private static String describe(JacksonException e) {
@@ -164,9 +174,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (e instanceof InvalidFormatException f) {
 			var type = f.getTargetType();
 			if (type != null && type.isEnum()) {
-				return "'" + f.getValue() + "' is not one of " + List.of(type.getEnumConstants()) + ".";
+				return Quoted.of(f.getValue()) + " is not one of " + List.of(type.getEnumConstants()) + ".";
 			}
-			return "'" + f.getValue() + "' is not a valid " + describe(type) + ".";
+			return Quoted.of(f.getValue()) + " is not a valid " + describe(type) + ".";
 		}
 		if (e instanceof MismatchedInputException m) {
 			var type = m.getTargetType();
@@ -229,12 +239,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	static ProblemDetail invalid(String detail, List<FieldProblem> problems) {
 		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
-		problem.setProperty("errors", problems);
+		problem.setProperty("errors", problems.stream()
+			.map(p -> new FieldProblem(Quoted.capped(p.field(), FIELD_LIMIT), Quoted.capped(p.message(), MESSAGE_LIMIT)))
+			.toList());
 		return problem;
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		// the last guard against echoing input at length, whichever message quoted it
+		var problem = ProblemDetail.forStatusAndDetail(status, Quoted.capped(detail, MESSAGE_LIMIT));
 		problem.setTitle(title);
 		return problem;
 	}
