@@ -28,10 +28,13 @@ import dev.tandem.org.NewPerson;
 import dev.tandem.org.NewTeam;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Role;
+import dev.tandem.scheduling.StartUpLock;
 
 /**
  * Loads the demo organisation into an empty database, in one transaction: a half-loaded demo
  * would be worse than none. "Empty" means no teams yet; a first admin may already exist.
+ * Instances started together on an empty database take turns ({@link StartUpLock}): the first
+ * loads the demo, loop reactions included; the others wait for it, then find the teams and skip.
  */
 @Component
 @Order(10)
@@ -53,13 +56,14 @@ class DemoOrganisation implements ApplicationRunner {
 	private final Graduations graduations;
 	private final GuardrailAlerts alerts;
 	private final Environment environment;
+	private final StartUpLock lock;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	DemoOrganisation(Organisation organisation, Kpis kpis, Cycles cycles, Objectives objectives, KeyResults keyResults,
 			CheckIns checkIns, Okrs okrs, Proposals proposals, Graduations graduations, GuardrailAlerts alerts,
-			Environment environment, TransactionTemplate transaction, Clock clock, ZoneId zone) {
+			Environment environment, StartUpLock lock, TransactionTemplate transaction, Clock clock, ZoneId zone) {
 		this.organisation = organisation;
 		this.kpis = kpis;
 		this.cycles = cycles;
@@ -71,6 +75,7 @@ class DemoOrganisation implements ApplicationRunner {
 		this.graduations = graduations;
 		this.alerts = alerts;
 		this.environment = environment;
+		this.lock = lock;
 		this.transaction = transaction;
 		this.clock = clock;
 		this.zone = zone;
@@ -79,6 +84,14 @@ class DemoOrganisation implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!DemoSwitch.enabled(environment) || !organisation.teams().isEmpty()) {
+			return;
+		}
+		lock.holding("demo", this::loadUnlessLoaded);
+	}
+
+	private void loadUnlessLoaded() {
+		if (!organisation.teams().isEmpty()) {
+			log.info("Another instance loaded the demo organisation while this one waited for it.");
 			return;
 		}
 		long started = System.nanoTime();

@@ -16,12 +16,15 @@ import org.springframework.stereotype.Component;
 import dev.tandem.org.NewPerson;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Role;
+import dev.tandem.scheduling.StartUpLock;
 
 /**
  * On an empty database, the first administrator comes from TANDEM_ADMIN_USER /
  * TANDEM_ADMIN_PASSWORD. Runs first (order 0), so that a demo organisation loaded after it
  * does not make the database look taken. The password obeys the same rules as any other
  * (at least 10 characters): an administrator with a weak password is not created at all.
+ * Instances started together on an empty database take turns ({@link StartUpLock}): the first
+ * creates the administrator, the others then find it and leave it.
  */
 @Component
 @Order(0)
@@ -30,14 +33,16 @@ class FirstAdmin implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
 	private final Organisation organisation;
+	private final StartUpLock lock;
 	private final Validator validator;
 	private final String username;
 	private final String password;
 
-	FirstAdmin(Organisation organisation, Validator validator,
+	FirstAdmin(Organisation organisation, StartUpLock lock, Validator validator,
 			@Value("${tandem.admin.user:${TANDEM_ADMIN_USER:}}") String username,
 			@Value("${tandem.admin.password:${TANDEM_ADMIN_PASSWORD:}}") String password) {
 		this.organisation = organisation;
+		this.lock = lock;
 		this.validator = validator;
 		this.username = username;
 		this.password = password;
@@ -45,7 +50,14 @@ class FirstAdmin implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (username.isBlank() || password.isBlank() || organisation.findPerson(username).isPresent()) {
+		if (username.isBlank() || password.isBlank()) {
+			return;
+		}
+		lock.holding("first-admin", this::createUnlessPresent);
+	}
+
+	private void createUnlessPresent() {
+		if (organisation.findPerson(username).isPresent()) {
 			return;
 		}
 		if (organisation.hasPeople()) {

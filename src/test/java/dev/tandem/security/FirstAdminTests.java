@@ -24,14 +24,14 @@ class FirstAdminTests {
 	@Test
 	void aWeakPasswordCreatesNoAdministrator() {
 		when(organisation.findPerson("root")).thenReturn(Optional.empty());
-		new FirstAdmin(organisation, validator, "root", "short").run(null);
+		new FirstAdmin(organisation, (name, body) -> body.run(), validator, "root", "short").run(null);
 		verify(organisation, never()).createPerson(any());
 	}
 
 	@Test
 	void anEmptyDatabaseGetsItsFirstAdministrator() {
 		when(organisation.findPerson("root")).thenReturn(Optional.empty());
-		new FirstAdmin(organisation, validator, "root", "long-enough-secret").run(null);
+		new FirstAdmin(organisation, (name, body) -> body.run(), validator, "root", "long-enough-secret").run(null);
 		verify(organisation).createPerson(any(NewPerson.class));
 	}
 
@@ -39,7 +39,7 @@ class FirstAdminTests {
 	void aDatabaseWithPeopleIsLeftAlone() {
 		when(organisation.findPerson("root")).thenReturn(Optional.empty());
 		when(organisation.hasPeople()).thenReturn(true);
-		new FirstAdmin(organisation, validator, "root", "long-enough-secret").run(null);
+		new FirstAdmin(organisation, (name, body) -> body.run(), validator, "root", "long-enough-secret").run(null);
 		verify(organisation, never()).createPerson(any());
 	}
 }
