@@ -1,5 +1,7 @@
 package dev.tandem.problem;
 
+import java.util.Locale;
+
 /**
  * A value from the request, quoted in a message about it: in full when short, otherwise its
  * first characters and how long it was. An error names what was wrong without echoing a
@@ -19,7 +21,7 @@ public final class Quoted {
 		if (text.length() <= LIMIT) {
 			return "'" + text + "'";
 		}
-		return "'" + text.substring(0, LIMIT) + "…' (%,d characters)".formatted(text.length());
+		return String.format(Locale.ROOT, "'%s…' (%,d characters)", text.substring(0, LIMIT), text.length());
 	}
 
 	/** A whole message cut to {@code limit} characters: the last guard, for texts built elsewhere. */
