@@ -28,9 +28,6 @@ final class DatabaseUnavailable {
 					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
 				return true;
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return false;
 	}

@@ -41,7 +41,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-	private static final int MESSAGE_LIMIT = 500;
+	/** The longest detail or error message a problem carries (see {@link Quoted}). */
+	static final int MESSAGE_LIMIT = 500;
+
+	static final String INTERNAL_ERROR = "Something went wrong on our side; nothing was saved. The server log has the details.";
 
 	private static final int FIELD_LIMIT = 120;
 
@@ -164,7 +167,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		log.error("Unexpected failure", e);
 		return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-				"Something went wrong on our side; nothing was saved. The server log has the details."));
+				INTERNAL_ERROR));
 	}
 
 	private static String describe(JacksonException e) {

@@ -1,6 +1,7 @@
 package dev.tandem.problem;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -77,7 +78,7 @@ class ProblemErrorController extends BasicErrorController {
 		body.put("type", "about:blank");
 		body.put("title", status.getReasonPhrase());
 		body.put("status", status.value());
-		body.put("detail", Quoted.capped(detail, 500));
+		body.put("detail", Quoted.capped(detail, ProblemDetailsAdvice.MESSAGE_LIMIT));
 		var path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path != null) {
 			body.put("instance", Quoted.capped(path.toString(), 200));
@@ -86,7 +87,7 @@ class ProblemErrorController extends BasicErrorController {
 		return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
-	private static String types(java.util.List<MediaType> types) {
+	private static String types(List<MediaType> types) {
 		return types.isEmpty() ? "a supported media type"
 				: types.stream().map(MediaType::toString).distinct().collect(Collectors.joining(", "));
 	}
@@ -99,7 +100,7 @@ class ProblemErrorController extends BasicErrorController {
 			case UNAUTHORIZED -> "Sign in: send HTTP Basic credentials or an API token as 'Authorization: Bearer <token>'.";
 			case FORBIDDEN -> "You may not do this.";
 			default -> status.is5xxServerError()
-					? "Something went wrong on our side; nothing was saved. The server log has the details."
+					? ProblemDetailsAdvice.INTERNAL_ERROR
 					: status.getReasonPhrase() + ".";
 		};
 	}
