@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -37,6 +38,9 @@ record JobSchedule(String job, String cron, String zone, Duration lockAtLeastFor
 	}
 
 	Optional<String> problem() {
+		if (Scheduled.CRON_DISABLED.equals(cron)) {
+			return Optional.empty(); // switched off: it runs nowhere, so not twice either
+		}
 		if (lockAtLeastFor == null) {
 			return Optional.of(job + " has no @SchedulerLock, so every instance would run it");
 		}

@@ -33,6 +33,12 @@ class JobScheduleTests {
 	}
 
 	@Test
+	void aJobSwitchedOffWithADashIsNoProblemWhateverItsLock() {
+		assertThat(new JobSchedule("sweep", "-", "UTC", Duration.ofMinutes(14)).problem()).isEmpty();
+		assertThat(new JobSchedule("void Sweep.run()", "-", "UTC", null).problem()).isEmpty();
+	}
+
+	@Test
 	void everyJobTakesALock() {
 		assertThat(new JobSchedule("void Sweep.run()", "0 */15 * * * *", "UTC", null).problem())
 			.hasValueSatisfying(problem -> assertThat(problem).contains("Sweep.run()", "every instance"));
