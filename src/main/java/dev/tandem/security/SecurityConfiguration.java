@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -83,8 +84,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SignInThrottle signInThrottle(SignInPolicy policy, Clock clock, ApplicationEventPublisher events) {
-		return new SignInThrottle(policy, clock, events);
+	SignInThrottle signInThrottle(SignInPolicy policy, Clock clock, ApplicationEventPublisher events, JdbcClient jdbc) {
+		return new SignInThrottle(policy, clock, events, jdbc);
 	}
 
 	/**
