@@ -160,7 +160,7 @@ class BackupRestoreTests {
 	 */
 	private static Map<String, String> settledRows(ConfigurableApplicationContext tandem) {
 		var jdbc = JdbcClient.create(tandem.getBean(DataSource.class));
-		for (var job : new String[] { "kpi-health-sweep", "loop-sweep", "event-resubmission" }) {
+		for (var job : new String[] { "kpi-health-sweep", "loop-sweep", "event-resubmission", "sign-in-cleanup" }) {
 			if (jdbc.sql("update shedlock set lock_until = timestamp '2100-01-01 00:00:00' where name = ?").param(job)
 				.update() == 0) {
 				jdbc.sql("insert into shedlock (name, lock_until, locked_at, locked_by) values (?, timestamp "
