@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.tandem.scheduling.StartUpLock;
+
 /**
  * Roll-ups are cut at midnight in the organisation's time zone. When TANDEM_ZONE changes, every
  * KPI's periods are rebuilt from its raw points before anyone reads them, so that "today" means
@@ -29,9 +31,12 @@ class PeriodZoneGuard implements ApplicationRunner {
 	private final TransactionTemplate transaction;
 	private final ZoneId zone;
 	private final Clock clock;
+	private final StartUpLock startUp;
 
-	PeriodZoneGuard(JdbcClient jdbc, Kpis kpis, TransactionTemplate transaction, ZoneId zone, Clock clock) {
+	PeriodZoneGuard(JdbcClient jdbc, Kpis kpis, TransactionTemplate transaction, ZoneId zone, Clock clock,
+			StartUpLock startUp) {
 		this.jdbc = jdbc;
+		this.startUp = startUp;
 		this.kpis = kpis;
 		this.transaction = transaction;
 		this.zone = zone;
@@ -40,6 +45,11 @@ class PeriodZoneGuard implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// instances started together take turns: the second finds the zone the first stored
+		startUp.holding("period-zone", this::check);
+	}
+
+	private void check() {
 		var stored = jdbc.sql("select setting from tandem_setting where name = 'period_zone'").query(String.class).optional();
 		if (stored.isPresent() && stored.get().equals(zone.getId())) {
 			return;
