@@ -7,11 +7,6 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A test that drives the running application in real Chromium: the app listens on a random
@@ -22,12 +17,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.class)
-@Import(StrictContentSecurityPolicy.class)
-@TestPropertySource(properties = { "tandem.demo=false", "tandem.admin.user=" + TestUsers.ADMIN,
-		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn",
-		"logging.level.dev.tandem=info" })
+@ServedTest
 @Tag("browser")
 @ExtendWith(ChromiumExtension.class)
 public @interface BrowserTest {

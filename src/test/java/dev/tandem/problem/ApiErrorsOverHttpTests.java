@@ -11,15 +11,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestPropertySource;
 
-import dev.tandem.StrictContentSecurityPolicy;
-import dev.tandem.TestDatabase;
+import dev.tandem.ServedTest;
 import dev.tandem.TestUsers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,15 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Errors the way a script meets them, over real HTTP through Tomcat's error dispatch, which
  * MockMvc never takes: whatever goes wrong, and wherever (a filter, the dispatcher before any
- * controller, the controller), the body is an RFC 9457 problem detail. Same settings as the
- * browser tests, so it shares their application context.
+ * controller, the controller), the body is an RFC 9457 problem detail. It shares the browser
+ * tests' application context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.class)
-@Import(StrictContentSecurityPolicy.class)
-@TestPropertySource(properties = { "tandem.demo=false", "tandem.admin.user=" + TestUsers.ADMIN,
-		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn",
-		"logging.level.dev.tandem=info" })
+@ServedTest
 class ApiErrorsOverHttpTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
