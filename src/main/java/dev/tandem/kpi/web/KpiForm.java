@@ -27,6 +27,8 @@ public class KpiForm extends ShapeInputs {
 	private String owner;
 	private Unit unit;
 	private String currency;
+	private Double min;
+	private Double max;
 	private String formula;
 	private Source source;
 	private Frequency frequency;
@@ -57,6 +59,8 @@ public class KpiForm extends ShapeInputs {
 		form.owner = kpi.owner();
 		form.unit = kpi.unit();
 		form.currency = kpi.currency();
+		form.min = kpi.min();
+		form.max = kpi.max();
 		form.formula = kpi.formula();
 		form.source = kpi.source();
 		form.frequency = kpi.frequency();
@@ -73,7 +77,7 @@ public class KpiForm extends ShapeInputs {
 	KpiDefinition toDefinition(List<KpiDefinition.PeriodThresholds> seasonal) {
 		var t = chosen();
 		return new KpiDefinition(blank(key), blank(name), blank(description), blank(team), blank(owner), unit,
-				unit == Unit.CURRENCY ? blank(currency) : null, blank(formula), source, frequency, aggregation,
+				unit == Unit.CURRENCY ? blank(currency) : null, min, max, blank(formula), source, frequency, aggregation,
 				blank(category), indicator, drivers == null ? List.of() : drivers.stream().filter(d -> !d.isBlank()).toList(),
 				getShape(), t.direction(), t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(),
 				t.baselineDate(), t.targetDate(), seasonal.isEmpty() ? null : seasonal, version);
@@ -83,7 +87,7 @@ public class KpiForm extends ShapeInputs {
 	String inputFor(String apiField) {
 		var field = apiField.replaceAll("\\[\\d+\\]$", "");
 		return switch (field) {
-			case "key", "name", "description", "team", "owner", "unit", "currency", "formula", "source", "frequency",
+			case "key", "name", "description", "team", "owner", "unit", "currency", "min", "max", "formula", "source", "frequency",
 					"aggregation", "category", "indicator", "drivers" -> field;
 			default -> thresholdInputFor(field);
 		};
@@ -107,6 +111,10 @@ public class KpiForm extends ShapeInputs {
 	public void setUnit(Unit unit) { this.unit = unit; }
 	public String getCurrency() { return currency; }
 	public void setCurrency(String currency) { this.currency = currency; }
+	public Double getMin() { return min; }
+	public void setMin(Double min) { this.min = min; }
+	public Double getMax() { return max; }
+	public void setMax(Double max) { this.max = max; }
 	public String getFormula() { return formula; }
 	public void setFormula(String formula) { this.formula = formula; }
 	public Source getSource() { return source; }

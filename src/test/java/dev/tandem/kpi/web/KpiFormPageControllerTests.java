@@ -89,7 +89,7 @@ class KpiFormPageControllerTests {
 		var result = create("key", "uptime", "name", "Uptime", "thresholdTarget", "99", "warning", "97", "lower", "5");
 		assertThat(result).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/kpis/uptime");
 		then(kpis).should().create(eq(new KpiDefinition("uptime", "Uptime", null, "platform", "sam",
-				dev.tandem.kpi.Unit.PERCENT, null, null, dev.tandem.kpi.Source.MANUAL, dev.tandem.kpi.Frequency.DAILY,
+				dev.tandem.kpi.Unit.PERCENT, null, null, null, null, dev.tandem.kpi.Source.MANUAL, dev.tandem.kpi.Frequency.DAILY,
 				dev.tandem.kpi.Aggregation.AVERAGE, null, dev.tandem.kpi.Indicator.LAGGING, List.of(), Shape.THRESHOLD,
 				Direction.HIGHER_IS_BETTER, 99.0, 97.0, null, null, null, null, null, null, null, null)));
 	}
