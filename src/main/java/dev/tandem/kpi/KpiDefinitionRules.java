@@ -47,15 +47,21 @@ final class KpiDefinitionRules {
 	 * reached, and a KPI whose unit implies the range is told how to widen it.
 	 */
 	private static void rangeProblems(KpiDefinition d, List<FieldProblem> problems) {
+		boolean infinite = false;
+		for (var end : new Object[][] { { "min", d.min() }, { "max", d.max() } }) {
+			var value = (Double) end[1];
+			if (value != null && !Double.isFinite(value)) {
+				problems.add(new FieldProblem((String) end[0], "must be a finite number; leave it out for no bound at that end"));
+				infinite = true;
+			}
+		}
+		if (infinite) {
+			return;
+		}
 		if (d.min() != null && d.max() != null && !(d.min() < d.max())) {
 			problems.add(new FieldProblem("max", "must be above min (" + KpiFormat.number(d.min())
 					+ "); leave either out for a range open at that end"));
 			return;
-		}
-		for (var value : new Double[] { d.min(), d.max() }) {
-			if (value != null && !Double.isFinite(value)) {
-				return;
-			}
 		}
 		var range = ValueRange.of(d.unit(), d.min(), d.max());
 		problems.addAll(outsideRange(range, d.min() == null && d.max() == null ? d.unit() : null, d.thresholds(), ""));
