@@ -36,7 +36,10 @@ public class KpiForm extends ShapeInputs {
 	private String category;
 	private Indicator indicator;
 	private List<String> drivers = new ArrayList<>();
+	private List<SeasonalInputs> seasonal = new ArrayList<>();
 	private Long version;
+	/** For each seasonal entry sent in the last definition, the form row it came from. */
+	private List<Integer> sentRows = List.of();
 
 	static KpiForm empty(String owner) {
 		var form = new KpiForm();
@@ -68,23 +71,54 @@ public class KpiForm extends ShapeInputs {
 		form.category = kpi.category();
 		form.indicator = kpi.indicator();
 		form.drivers = new ArrayList<>(kpi.drivers());
+		form.seasonal = new ArrayList<>(kpi.thresholdsByPeriod().stream().map(p -> SeasonalInputs.of(kpi.shape(), p)).toList());
 		form.version = kpi.version();
 		form.fill(kpi);
 		return form;
 	}
 
-	/** The definition the API would receive, with only the chosen shape's fields and seasonal thresholds kept as they are. */
-	KpiDefinition toDefinition(List<KpiDefinition.PeriodThresholds> seasonal) {
+	/** Adds an empty seasonal row to fill in. */
+	void addSeasonal() {
+		seasonal.add(SeasonalInputs.blank());
+	}
+
+	/**
+	 * The definition the API would receive, with only the chosen shape's fields, its own and in
+	 * each seasonal row; rows ticked for removal or left empty are left out, so that saving
+	 * replaces the KPI's seasonal thresholds with exactly the rows shown.
+	 */
+	KpiDefinition toDefinition() {
 		var t = chosen();
+		var entries = new ArrayList<KpiDefinition.PeriodThresholds>();
+		var rows = new ArrayList<Integer>();
+		for (int i = 0; i < seasonal.size(); i++) {
+			var row = seasonal.get(i);
+			if (row != null && !row.isRemove() && !row.isBlank()) {
+				entries.add(row.toEntry(getShape()));
+				rows.add(i);
+			}
+		}
+		sentRows = rows;
 		return new KpiDefinition(blank(key), blank(name), blank(description), blank(team), blank(owner), unit,
 				unit == Unit.CURRENCY ? blank(currency) : null, min, max, blank(formula), source, frequency, aggregation,
 				blank(category), indicator, drivers == null ? List.of() : drivers.stream().filter(d -> !d.isBlank()).toList(),
 				getShape(), t.direction(), t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(),
-				t.baselineDate(), t.targetDate(), seasonal.isEmpty() ? null : seasonal, version);
+				t.baselineDate(), t.targetDate(), entries.isEmpty() ? null : entries, version);
 	}
 
 	/** The form's input for a field the API names ("drivers[2]" is the drivers'); null when none shows it. */
 	String inputFor(String apiField) {
+		var entry = java.util.regex.Pattern.compile("^thresholdsByPeriod\\[(\\d+)\\](?:\\.(.+))?$").matcher(apiField);
+		if (entry.matches()) {
+			int index = Integer.parseInt(entry.group(1));
+			if (index >= sentRows.size()) {
+				return null;
+			}
+			int row = sentRows.get(index);
+			var sub = entry.group(2);
+			var input = sub == null ? null : sub.equals("from") ? "from" : seasonal.get(row).thresholdInputFor(sub);
+			return input == null ? null : "seasonal[" + row + "]." + input;
+		}
 		var field = apiField.replaceAll("\\[\\d+\\]$", "");
 		return switch (field) {
 			case "key", "name", "description", "team", "owner", "unit", "currency", "min", "max", "formula", "source", "frequency",
@@ -129,6 +163,8 @@ public class KpiForm extends ShapeInputs {
 	public void setIndicator(Indicator indicator) { this.indicator = indicator; }
 	public List<String> getDrivers() { return drivers; }
 	public void setDrivers(List<String> drivers) { this.drivers = drivers; }
+	public List<SeasonalInputs> getSeasonal() { return seasonal; }
+	public void setSeasonal(List<SeasonalInputs> seasonal) { this.seasonal = seasonal; }
 	public Long getVersion() { return version; }
 	public void setVersion(Long version) { this.version = version; }
 }
