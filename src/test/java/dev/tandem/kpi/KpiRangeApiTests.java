@@ -2,6 +2,7 @@ package dev.tandem.kpi;
 
 import static dev.tandem.TestUsers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,9 @@ class KpiRangeApiTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	Kpis kpis;
 
 	ApiFixtures api;
 
@@ -98,6 +102,20 @@ class KpiRangeApiTests {
 		// on the bound is inside
 		assertThat(api.post("/api/kpis", definition(key, "\"min\":0,\"max\":10,\"target\":10,\"warning\":0")))
 			.hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
+	void raisedThresholdsMustStayInsideTheRangeToo() {
+		var key = unique("k");
+		assertThat(api.post("/api/kpis", definition(key, "\"max\":10,\"target\":8,\"warning\":5")))
+			.hasStatus(HttpStatus.CREATED);
+		assertThatThrownBy(() -> kpis.raiseThresholds(key, Thresholds.threshold(Direction.HIGHER_IS_BETTER, 12, 9),
+				"graduated"))
+			.isInstanceOfSatisfying(dev.tandem.problem.InvalidInputException.class, e -> assertThat(e.problems())
+				.extracting(dev.tandem.problem.FieldProblem::field).containsExactly("target"));
+		assertThat(api.get("/api/kpis/" + key)).bodyJson().extractingPath("$.target").asNumber().isEqualTo(8.0);
+		assertThat(kpis.raiseThresholds(key, Thresholds.threshold(Direction.HIGHER_IS_BETTER, 10, 9), "graduated")
+			.target()).isEqualTo(10.0);
 	}
 
 	private String definition(String key, String fields) {
