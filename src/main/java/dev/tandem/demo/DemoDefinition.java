@@ -42,7 +42,7 @@ record DemoDefinition(String key, String name, String team, String owner, Unit u
 
 	private KpiDefinition build(Shape shape, Direction direction, Double target, Double warning, Double lower,
 			Double upper, Double tolerance, Double baseline, LocalDate baselineDate, LocalDate targetDate) {
-		return new KpiDefinition(key, name, description, team, owner, unit, currency, formula, source, frequency,
+		return new KpiDefinition(key, name, description, team, owner, unit, currency, null, null, formula, source, frequency,
 				aggregation, category, indicator, drivers, shape, direction, target, warning, lower, upper, tolerance,
 				baseline, baselineDate, targetDate, List.of(), null);
 	}

@@ -15,7 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A KPI's definition: the aggregate that the definition API reads and writes. */
 @Table("kpi")
 record Kpi(@Id Long id, @Column("slug") String key, String name, String description, Long teamId, Long ownerId,
-		Unit unit, String currency, String formula, Source source, Frequency frequency, Aggregation aggregation,
+		Unit unit, String currency, Double rangeMin, Double rangeMax, String formula, Source source, Frequency frequency, Aggregation aggregation,
 		String category, Indicator indicator, Shape shape, @Embedded.Nullable Thresholds thresholds,
 		@MappedCollection(idColumn = "kpi_id") Set<Driver> drivers,
 		@MappedCollection(idColumn = "kpi_id") Set<PeriodThreshold> thresholdsByPeriod, @Version Long version,
@@ -37,8 +37,13 @@ record Kpi(@Id Long id, @Column("slug") String key, String name, String descript
 			.orElse(thresholds);
 	}
 
+	/** The values this KPI can take: its own min and max, else its unit's. */
+	ValueRange range() {
+		return ValueRange.of(unit, rangeMin, rangeMax);
+	}
+
 	Kpi withThresholds(Thresholds raised, Instant now) {
-		return new Kpi(id, key, name, description, teamId, ownerId, unit, currency, formula, source, frequency,
+		return new Kpi(id, key, name, description, teamId, ownerId, unit, currency, rangeMin, rangeMax, formula, source, frequency,
 				aggregation, category, indicator, shape, raised, drivers, thresholdsByPeriod, version, createdAt, now);
 	}
 }

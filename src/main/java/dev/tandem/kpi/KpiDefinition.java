@@ -24,6 +24,7 @@ public record KpiDefinition(
 		@NotBlank String owner,
 		@NotNull Unit unit,
 		@Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency,
+		Double min, Double max,
 		@Size(max = 2000) String formula,
 		@NotNull Source source,
 		@NotNull Frequency frequency,

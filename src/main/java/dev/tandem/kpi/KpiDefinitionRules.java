@@ -2,6 +2,7 @@ package dev.tandem.kpi;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,65 @@ final class KpiDefinitionRules {
 		}
 		driverProblems(d, drivers, problems);
 		periodProblems(d, problems);
+		rangeProblems(d, problems);
+		return problems;
+	}
+
+	/**
+	 * A range of at least two values (min below max), and every threshold, own and seasonal,
+	 * inside the range in force: a target the metric cannot reach would be forecast as never
+	 * reached, and a KPI whose unit implies the range is told how to widen it.
+	 */
+	private static void rangeProblems(KpiDefinition d, List<FieldProblem> problems) {
+		boolean infinite = false;
+		for (var end : new Object[][] { { "min", d.min() }, { "max", d.max() } }) {
+			var value = (Double) end[1];
+			if (value != null && !Double.isFinite(value)) {
+				problems.add(new FieldProblem((String) end[0], "must be a finite number; leave it out for no bound at that end"));
+				infinite = true;
+			}
+		}
+		if (infinite) {
+			return;
+		}
+		if (d.min() != null && d.max() != null && !(d.min() < d.max())) {
+			problems.add(new FieldProblem("max", "must be above min (" + KpiFormat.number(d.min())
+					+ "); leave either out for a range open at that end"));
+			return;
+		}
+		var range = ValueRange.of(d.unit(), d.min(), d.max());
+		problems.addAll(outsideRange(range, d.min() == null && d.max() == null ? d.unit() : null, d.thresholds(), ""));
+		var entries = d.thresholdsByPeriod() == null ? List.<KpiDefinition.PeriodThresholds>of() : d.thresholdsByPeriod();
+		for (int i = 0; i < entries.size(); i++) {
+			if (entries.get(i) != null) {
+				problems.addAll(outsideRange(range, d.min() == null && d.max() == null ? d.unit() : null,
+						entries.get(i).thresholds(), "thresholdsByPeriod[" + i + "]."));
+			}
+		}
+	}
+
+	/**
+	 * The threshold values (target, warning, bounds, baseline) outside {@code range}, each named
+	 * with {@code prefix}; {@code defaultFrom} is the unit the range comes from when the KPI sets
+	 * none, for a message that says how to widen it.
+	 */
+	static List<FieldProblem> outsideRange(ValueRange range, Unit defaultFrom, Thresholds t, String prefix) {
+		var problems = new ArrayList<FieldProblem>();
+		var values = new LinkedHashMap<String, Double>();
+		values.put("target", t.target());
+		values.put("warning", t.warning());
+		values.put("lower", t.lower());
+		values.put("upper", t.upper());
+		values.put("baseline", t.baseline());
+		values.forEach((field, value) -> {
+			if (value != null && !range.contains(value)) {
+				var why = defaultFrom == null ? "the KPI's min and max allow " + range.describe()
+						: "a " + KpiFormat.words(defaultFrom).toLowerCase(java.util.Locale.ROOT) + " is " + range.describe()
+								+ " unless min and max say otherwise";
+				problems.add(new FieldProblem(prefix + field, "is outside the values this KPI can take (" + why
+						+ "); change it, or set min and max to the range the metric really has"));
+			}
+		});
 		return problems;
 	}
 

@@ -107,6 +107,8 @@ class KpiDefinitions {
 	KpiView raiseThresholds(String key, Thresholds raised, String reason) {
 		var existing = kpi(key);
 		var problems = raised.problems(existing.shape(), "");
+		problems.addAll(KpiDefinitionRules.outsideRange(existing.range(),
+				existing.rangeMin() == null && existing.rangeMax() == null ? existing.unit() : null, raised, ""));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -147,7 +149,7 @@ class KpiDefinitions {
 					.map(entry -> new PeriodThreshold(entry.from(), entry.thresholds()))
 					.collect(Collectors.toSet());
 		return new Kpi(existing == null ? null : existing.id(), d.key(), d.name().strip(), d.description(), team.id(),
-				owner.get().id(), d.unit(), d.currency(), d.formula(), d.source(), d.frequency(), d.aggregation(),
+				owner.get().id(), d.unit(), d.currency(), d.min(), d.max(), d.formula(), d.source(), d.frequency(), d.aggregation(),
 				d.category(), d.indicator(), d.shape(), d.thresholds(),
 				drivers.values().stream().map(k -> new Kpi.Driver(k.id())).collect(Collectors.toSet()), seasonal,
 				version, createdAt, now);

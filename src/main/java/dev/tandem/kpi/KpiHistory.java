@@ -65,6 +65,8 @@ class KpiHistory {
 		fields.put("owner", v.owner());
 		fields.put("unit", text(v.unit()));
 		fields.put("currency", v.currency());
+		fields.put("min", text(v.min()));
+		fields.put("max", text(v.max()));
 		fields.put("formula", v.formula());
 		fields.put("source", text(v.source()));
 		fields.put("frequency", text(v.frequency()));

@@ -89,7 +89,7 @@ class KpiReader {
 		}
 		var all = statement.query((rs, n) -> {
 			long id = rs.getLong("id");
-			var kpi = new Kpi(id, rs.getString("slug"), null, null, null, null, null, null, null, null,
+			var kpi = new Kpi(id, rs.getString("slug"), null, null, null, null, null, null, null, null, null, null,
 					Frequency.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")), null,
 					null, Shape.valueOf(rs.getString("shape")), thresholds(rs), Set.of(), seasonal.getOrDefault(id, Set.of()),
 					null, null, null);
@@ -146,7 +146,7 @@ class KpiReader {
 		Long ownerId = rs.wasNull() ? null : owner;
 		return new Kpi(id, rs.getString("slug"), rs.getString("name"), rs.getString("description"),
 				rs.getLong("team_id"), ownerId, Unit.valueOf(rs.getString("unit")), rs.getString("currency"),
-				rs.getString("formula"), Source.valueOf(rs.getString("source")),
+				number(rs, "range_min"), number(rs, "range_max"), rs.getString("formula"), Source.valueOf(rs.getString("source")),
 				Frequency.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")),
 				rs.getString("category"), Indicator.valueOf(rs.getString("indicator")),
 				Shape.valueOf(rs.getString("shape")), thresholds(rs), drivers.getOrDefault(id, Set.of()),

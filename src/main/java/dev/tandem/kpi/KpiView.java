@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** A KPI as the API and other modules see it: its definition, its version and its health. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KpiView(long id, String key, String name, String description, String team, String owner, Unit unit,
-		String currency, String formula, Source source, Frequency frequency, Aggregation aggregation, String category,
+		String currency, Double min, Double max, String formula, Source source, Frequency frequency, Aggregation aggregation, String category,
 		Indicator indicator, List<String> drivers, Shape shape, Direction direction, Double target, Double warning,
 		Double lower, Double upper, Double tolerance, Double baseline, LocalDate baselineDate, LocalDate targetDate,
 		List<PeriodThresholdView> thresholdsByPeriod, long version, Instant createdAt, Instant updatedAt,
@@ -18,6 +18,11 @@ public record KpiView(long id, String key, String name, String description, Stri
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record PeriodThresholdView(LocalDate from, Direction direction, Double target, Double warning, Double lower,
 			Double upper, Double tolerance, Double baseline, LocalDate baselineDate, LocalDate targetDate) {
+	}
+
+	/** The values this KPI can take: its own {@code min} and {@code max} when set, else what its unit implies. */
+	public ValueRange range() {
+		return ValueRange.of(unit, min, max);
 	}
 
 	/** The level that counts as healthy: a threshold's target, the middle of a band, a trajectory's target. */

@@ -65,7 +65,7 @@ class KpiViews {
 		var owner = kpi.ownerId() == null ? null : people.get(kpi.ownerId());
 		var drivers = kpi.drivers().stream().map(d -> keys.get(d.driverId())).sorted().toList();
 		return new KpiView(kpi.id(), kpi.key(), kpi.name(), kpi.description(), teams.get(kpi.teamId()).key(),
-				owner == null ? null : owner.username(), kpi.unit(), kpi.currency(), kpi.formula(), kpi.source(),
+				owner == null ? null : owner.username(), kpi.unit(), kpi.currency(), kpi.rangeMin(), kpi.rangeMax(), kpi.formula(), kpi.source(),
 				kpi.frequency(), kpi.aggregation(), kpi.category(), kpi.indicator(), drivers, kpi.shape(), t.direction(),
 				t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(), t.baselineDate(),
 				t.targetDate(), seasonal, kpi.version(), kpi.createdAt(), kpi.updatedAt(),

@@ -205,7 +205,7 @@ public class Graduations {
 		double warning = GraduationRules.warningFor(view.to(), keyResult.baseline(), view.decrease());
 		var definition = new KpiDefinition(key, choices.name() != null ? choices.name() : view.title(),
 				"Graduated from a key result: " + earnedBy(graduation(view.id())), view.team(),
-				view.owner() != null ? view.owner() : Actor.current(), unit, null, null, Source.MANUAL,
+				view.owner() != null ? view.owner() : Actor.current(), unit, null, null, null, null, Source.MANUAL,
 				choices.frequency() != null ? choices.frequency() : Frequency.MONTHLY, Aggregation.LAST, null,
 				Indicator.LAGGING, List.of(), Shape.THRESHOLD, direction, view.to(), warning, null, null, null, null,
 				null, null, null, null);

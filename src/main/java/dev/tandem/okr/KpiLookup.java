@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.kpi.KpiHealth;
+import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Kpis;
+import dev.tandem.kpi.ValueRange;
 
 /**
  * The health of the KPIs that key results follow and guardrails watch, read in one call to the
@@ -23,9 +25,9 @@ class KpiLookup {
 		this.kpis = kpis;
 	}
 
-	/** The range the KPI's values can take, from its unit; empty when the KPI has been deleted. */
+	/** The range the KPI's values can take (its own min and max, else its unit's); empty when the KPI has been deleted. */
 	Optional<ValueRange> range(String key) {
-		return kpis.find(key).map(kpi -> ValueRange.of(kpi.unit()));
+		return kpis.find(key).map(KpiView::range);
 	}
 
 	Map<String, KpiHealth> health(Collection<String> keys) {

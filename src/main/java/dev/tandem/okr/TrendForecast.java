@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import dev.tandem.kpi.ValueRange;
+
 /**
  * Fits y = a + b·t by ordinary least squares (t in days) and projects it. The 95 % prediction
  * interval at t₀ is ŷ ± t(0.975, n−2) · s · √(1 + 1/n + (t₀ − t̄)² / Sₜₜ), with s the residual

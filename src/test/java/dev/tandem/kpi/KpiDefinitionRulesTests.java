@@ -24,6 +24,8 @@ class KpiDefinitionRulesTests {
 		String key = "revenue";
 		Unit unit = Unit.COUNT;
 		String currency;
+		Double min;
+		Double max;
 		Indicator indicator = Indicator.LAGGING;
 		List<String> drivers;
 		Shape shape = Shape.THRESHOLD;
@@ -33,6 +35,12 @@ class KpiDefinitionRulesTests {
 		Definition unit(Unit unit, String currency) {
 			this.unit = unit;
 			this.currency = currency;
+			return this;
+		}
+
+		Definition range(Double min, Double max) {
+			this.min = min;
+			this.max = max;
 			return this;
 		}
 
@@ -60,7 +68,7 @@ class KpiDefinitionRulesTests {
 
 		KpiDefinition build() {
 			var t = thresholds;
-			return new KpiDefinition(key, "Revenue", null, "sales", "ana", unit, currency, "sum of invoices",
+			return new KpiDefinition(key, "Revenue", null, "sales", "ana", unit, currency, min, max, "sum of invoices",
 					Source.MANUAL, Frequency.MONTHLY, Aggregation.SUM, "financial", indicator, drivers, shape,
 					t.direction(), t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(),
 					t.baselineDate(), t.targetDate(), byPeriod, null);
@@ -241,6 +249,82 @@ class KpiDefinitionRulesTests {
 
 			assertThat(problems).containsExactly(
 					new FieldProblem("thresholdsByPeriod[0].from", "must lie between 1900-01-01 and 2200-12-31"));
+		}
+	}
+
+	@Nested
+	class Range {
+
+		@Test
+		void minMustBeBelowMax() {
+			assertThat(definition().range(5.0, 5.0).problems()).containsExactly(new FieldProblem("max",
+					"must be above min (5); leave either out for a range open at that end"));
+			assertThat(definition().range(10.0, 1.0).problems()).extracting(FieldProblem::field).containsExactly("max");
+			assertThat(definition().range(0.0, 1000.0).problems()).isEmpty();
+		}
+
+		@Test
+		void eitherEndMayBeOpen() {
+			assertThat(definition().range(null, 1000.0).problems()).isEmpty();
+			assertThat(definition().range(50.0, null).problems()).isEmpty();
+			assertThat(definition().range(95.0, null).problems()).extracting(FieldProblem::field)
+				.containsExactly("target", "warning");
+		}
+
+		@Test
+		void aThresholdOnTheBoundIsInside() {
+			assertThat(definition().unit(Unit.PERCENT, null)
+				.shape(Shape.THRESHOLD, Thresholds.threshold(Direction.HIGHER_IS_BETTER, 100, 0))
+				.problems()).isEmpty();
+		}
+
+		@Test
+		void aThresholdOutsideTheUnitsRangeSaysHowToWidenIt() {
+			var problems = definition().unit(Unit.PERCENT, null)
+				.shape(Shape.THRESHOLD, Thresholds.threshold(Direction.HIGHER_IS_BETTER, 120, 90))
+				.problems();
+
+			assertThat(problems).containsExactly(new FieldProblem("target",
+					"is outside the values this KPI can take (a percent is 0 to 100 unless min and max say otherwise);"
+							+ " change it, or set min and max to the range the metric really has"));
+			assertThat(definition().unit(Unit.COUNT, null)
+				.shape(Shape.BAND, Thresholds.band(-5, 10, 1))
+				.problems()).extracting(FieldProblem::field).containsExactly("lower");
+		}
+
+		@Test
+		void aGrowthRateInPercentMayBeNegativeWithAnExplicitRange() {
+			var growth = Thresholds.threshold(Direction.HIGHER_IS_BETTER, 150, -20);
+			assertThat(definition().unit(Unit.PERCENT, null).shape(Shape.THRESHOLD, growth).problems())
+				.extracting(FieldProblem::field).containsExactly("target", "warning");
+			assertThat(definition().unit(Unit.PERCENT, null).range(-100.0, null).shape(Shape.THRESHOLD, growth).problems())
+				.isEmpty();
+			assertThat(definition().unit(Unit.PERCENT, null).range(-10.0, 120.0).shape(Shape.THRESHOLD, growth).problems())
+				.containsExactly(
+						new FieldProblem("target", "is outside the values this KPI can take (the KPI's min and max allow"
+								+ " -10 to 120); change it, or set min and max to the range the metric really has"),
+						new FieldProblem("warning", "is outside the values this KPI can take (the KPI's min and max allow"
+								+ " -10 to 120); change it, or set min and max to the range the metric really has"));
+		}
+
+		@Test
+		void seasonalThresholdsStayInsideTooUnderTheirOwnNames() {
+			var problems = definition().range(0.0, 100.0)
+				.from("2026-06-01", Thresholds.threshold(Direction.HIGHER_IS_BETTER, 50, 40))
+				.from("2026-12-01", Thresholds.threshold(Direction.HIGHER_IS_BETTER, 110, 85))
+				.problems();
+
+			assertThat(problems).extracting(FieldProblem::field).containsExactly("thresholdsByPeriod[1].target");
+		}
+
+		@Test
+		void aTrajectorysBaselineCounts() {
+			var problems = definition().unit(Unit.DURATION, null)
+				.shape(Shape.TRAJECTORY, Thresholds.trajectory(Direction.HIGHER_IS_BETTER, -1, LocalDate.parse("2026-01-01"),
+						5, LocalDate.parse("2026-12-31")))
+				.problems();
+
+			assertThat(problems).extracting(FieldProblem::field).containsExactly("baseline");
 		}
 	}
 }

@@ -102,7 +102,7 @@ final class KpiFixtures {
 		}
 
 		Kpi build() {
-			return new Kpi(1L, key, key, null, 10L, 20L, Unit.COUNT, null, "a formula", Source.MANUAL, frequency,
+			return new Kpi(1L, key, key, null, 10L, 20L, Unit.COUNT, null, null, null, "a formula", Source.MANUAL, frequency,
 					aggregation, "operational", indicator, shape, thresholds, Set.of(), Set.copyOf(seasonal), 0L,
 					Instant.EPOCH, Instant.EPOCH);
 		}

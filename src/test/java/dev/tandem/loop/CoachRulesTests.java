@@ -129,7 +129,7 @@ class CoachRulesTests {
 		assertThat(rules(CoachRules.kpi(stale))).containsExactly(CoachRule.KPI_STALE);
 		var fresh = LoopKpis.threshold("f", Direction.HIGHER_IS_BETTER, 1, 0, HealthStatus.GREEN, 1.0, 0);
 		assertThat(CoachRules.kpi(fresh)).isEmpty();
-		var noFormula = new dev.tandem.kpi.KpiView(2, "n", "No formula", null, "team", "ana", fresh.unit(), null, null,
+		var noFormula = new dev.tandem.kpi.KpiView(2, "n", "No formula", null, "team", "ana", fresh.unit(), null, null, null, null,
 				fresh.source(), fresh.frequency(), fresh.aggregation(), null, fresh.indicator(), List.of(), fresh.shape(),
 				fresh.direction(), 1.0, 0.0, null, null, null, null, null, null, List.of(), 0, NOW, NOW, fresh.health());
 		assertThat(rules(CoachRules.kpi(noFormula))).containsExactly(CoachRule.KPI_INCOMPLETE);

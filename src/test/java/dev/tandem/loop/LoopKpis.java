@@ -37,7 +37,7 @@ final class LoopKpis {
 		var health = new KpiHealth(key, status, value, LocalDate.of(2026, 11, 1), null, null,
 				worsening > 0 ? Trend.WORSENING : Trend.FLAT, worsening, mode, mode == Mode.IMPROVING ? 1L : null,
 				value == null ? null : Instant.parse("2026-11-20T00:00:00Z"), null);
-		return new KpiView(1, key, "KPI " + key, null, "team", "owner", Unit.PERCENT, null, "a / b", Source.API,
+		return new KpiView(1, key, "KPI " + key, null, "team", "owner", Unit.PERCENT, null, null, null, "a / b", Source.API,
 				Frequency.MONTHLY, Aggregation.LAST, null, Indicator.LAGGING, List.of(), shape, direction, target, warning,
 				lower, upper, null, null, null, null, List.of(), 0, Instant.EPOCH, Instant.EPOCH, health);
 	}

@@ -221,6 +221,35 @@ class KeyResultApiTests {
 	}
 
 	@Test
+	void aForecastStaysInsideTheKpisOwnRangeElseItsUnits() {
+		// a growth rate in percent falling 2 points a week from 10 %: below 0 is a value it can take
+		var kpi = dev.tandem.TestUsers.unique("growth");
+		var definition = """
+				{"key":"%s","name":"Growth","team":"%s","owner":"%s","unit":"PERCENT","source":"API","frequency":"WEEKLY",
+				 "aggregation":"LAST","indicator":"LAGGING","shape":"THRESHOLD","direction":"HIGHER_IS_BETTER",
+				 "target":5,"warning":0%s}""";
+		assertThat(api.post("/api/kpis", definition.formatted(kpi, team, owner, ",\"min\":-100"))).hasStatus(HttpStatus.CREATED);
+		for (int week = 8; week >= 0; week--) {
+			measure(kpi, today().minusWeeks(week), 10 - (8 - week) * 2.0 + (week % 2 == 0 ? 0.3 : -0.3));
+		}
+		long kr = okr.keyResult(objective, "\"title\":\"Growth\",\"type\":\"METRIC\",\"owner\":\"%s\",\"baseline\":10,\"target\":15,\"kpi\":\"%s\""
+			.formatted(owner, kpi));
+		assertThat(api.get("/api/key-results/" + kr)).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.forecast.projected").asNumber().satisfies(
+					n -> assertThat(n.doubleValue()).isBetween(-21.0, -17.0));
+			assertThat(json).extractingPath("$.forecast.lower").asNumber().satisfies(
+					n -> assertThat(n.doubleValue()).isLessThan(-17.0));
+		});
+		// without its own range a percent stops at 0
+		assertThat(api.put("/api/kpis/" + kpi, definition.formatted(kpi, team, owner, ""))).hasStatusOk();
+		assertThat(api.get("/api/key-results/" + kr)).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.forecast.projected").asNumber().isEqualTo(0.0);
+			assertThat(json).extractingPath("$.forecast.lower").asNumber().isEqualTo(0.0);
+			assertThat(json).extractingPath("$.forecast.outlook").isEqualTo("UNLIKELY");
+		});
+	}
+
+	@Test
 	void checkInsAreValidatedAndNothingBadIsSaved() {
 		long kr = okr.metric(objective, owner, 0, 100);
 		long milestone = okr.keyResult(objective, "\"title\":\"Ship\",\"type\":\"MILESTONE\",\"owner\":\"%s\"".formatted(owner));

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tandem.kpi.ValueRange;
 import dev.tandem.okr.TrendForecast.Observation;
 
 class TrendForecastTests {
@@ -136,6 +137,76 @@ class TrendForecastTests {
 		assertThat(TrendForecast.probability(5, 3, 1e9, MetricDirection.INCREASE, 5, count)).isLessThan(1e-6);
 		assertThat(count.clip(-3)).isZero();
 		assertThat(count.clip(1e9)).isEqualTo(1e9);
+	}
+
+	@Test
+	void anIntervalEntirelyOutsideTheRangeCollapsesOntoTheBound() {
+		// a count falling 10 a week from 30: by week 20 the whole interval lies below 0
+		var points = noisy(weekly(30, -10, 0, 3));
+		var forecast = TrendForecast.project(points, START, week(20), START.plusWeeks(20), 5, MetricDirection.DECREASE,
+				new ValueRange(0.0, null)).orElseThrow();
+		assertThat(forecast.projected()).isZero();
+		assertThat(forecast.lower()).isZero();
+		assertThat(forecast.upper()).as("the interval's top is below 0 too").isZero();
+		// every value is piled at 0, which is at or below 5: reached for certain
+		assertThat(forecast.probability()).isEqualTo(1.0);
+		// the same line with an open range projects far below
+		var open = TrendForecast.project(points, START, week(20), START.plusWeeks(20), 5, MetricDirection.DECREASE,
+				ValueRange.UNBOUNDED).orElseThrow();
+		assertThat(open.upper()).isNegative();
+		// above a range: clipped to its max, and a target beyond the max is never reached
+		var rising = TrendForecast.project(noisy(weekly(60, 10, 0, 3)), START, week(20), START.plusWeeks(20), 101,
+				MetricDirection.INCREASE, new ValueRange(0.0, 100.0)).orElseThrow();
+		assertThat(rising.lower()).isEqualTo(100.0);
+		assertThat(rising.projected()).isEqualTo(100.0);
+		assertThat(rising.upper()).isEqualTo(100.0);
+		assertThat(rising.probability()).isZero();
+	}
+
+	@Test
+	void aTargetOnTheBoundIsReachedByTheMassPiledThere() {
+		// rising well past 100 %: the mass beyond 100 counts as at 100, so a target of 100 is near certain
+		var points = noisy(weekly(90, 2, 0, 5));
+		var forecast = TrendForecast.project(points, START, week(12), START.plusWeeks(12), 100, MetricDirection.INCREASE,
+				new ValueRange(0.0, 100.0)).orElseThrow();
+		assertThat(forecast.projected()).isEqualTo(100.0);
+		assertThat(forecast.probability()).isGreaterThan(0.99);
+		// the same for a decrease to the lower bound
+		var falling = TrendForecast.project(noisy(weekly(10, -2, 0, 5)), START, week(12), START.plusWeeks(12), 0,
+				MetricDirection.DECREASE, new ValueRange(0.0, 100.0)).orElseThrow();
+		assertThat(falling.projected()).isZero();
+		assertThat(falling.probability()).isGreaterThan(0.99);
+	}
+
+	@Test
+	void aGrowthRateInPercentWithAnExplicitRangeMayGoNegative() {
+		// revenue growth falling 3 points a week from 10 %: below 0 is a real value, not clipped
+		var growth = ValueRange.of(dev.tandem.kpi.Unit.PERCENT, -100.0, null);
+		var points = noisy(weekly(10, -3, 0, 5));
+		var forecast = TrendForecast.project(points, START, week(10), START.plusWeeks(10), 5, MetricDirection.INCREASE,
+				growth).orElseThrow();
+		assertThat(forecast.projected()).isCloseTo(-20, within(0.5));
+		assertThat(forecast.lower()).isLessThan(forecast.projected());
+		assertThat(forecast.probability()).isLessThan(0.01);
+		// with the unit's default range the same line stops at 0
+		var clipped = TrendForecast.project(points, START, week(10), START.plusWeeks(10), 5, MetricDirection.INCREASE,
+				ValueRange.of(dev.tandem.kpi.Unit.PERCENT)).orElseThrow();
+		assertThat(clipped.projected()).isZero();
+		// and a growth target above 100 % is reachable once the range allows it
+		assertThat(TrendForecast.probability(130, 5, 120, MetricDirection.INCREASE, 5, growth)).isGreaterThan(0.9);
+		assertThat(TrendForecast.probability(130, 5, 120, MetricDirection.INCREASE, 5, ValueRange.of(dev.tandem.kpi.Unit.PERCENT)))
+			.isZero();
+	}
+
+	@Test
+	void anOpenUpperEndLeavesTheForecastAsTheLineHasIt() {
+		var points = noisy(weekly(10, 5, 0, 5));
+		var bounded = TrendForecast.project(points, START, week(20), START.plusWeeks(20), 100, MetricDirection.INCREASE,
+				new ValueRange(0.0, null)).orElseThrow();
+		var open = TrendForecast.project(points, START, week(20), START.plusWeeks(20), 100, MetricDirection.INCREASE,
+				ValueRange.UNBOUNDED).orElseThrow();
+		assertThat(bounded).isEqualTo(open);
+		assertThat(bounded.projected()).isGreaterThan(100);
 	}
 
 	@Test

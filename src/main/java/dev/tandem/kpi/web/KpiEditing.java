@@ -43,10 +43,9 @@ class KpiEditing {
 	 * {@code errors} (nothing saved). Bind errors already in {@code errors} stop it before saving,
 	 * but after validation has added its own messages.
 	 */
-	KpiView save(KpiForm form, List<KpiDefinition.PeriodThresholds> seasonal, BindingResult errors,
-			Function<KpiDefinition, KpiView> saving) {
+	KpiView save(KpiForm form, BindingResult errors, Function<KpiDefinition, KpiView> saving) {
 		// the API's bean validation runs even after a bind error, so that every message shows at once
-		var definition = form.toDefinition(seasonal);
+		var definition = form.toDefinition();
 		for (var violation : validator.validate(definition)) {
 			var input = form.inputFor(violation.getPropertyPath().toString());
 			if (input == null || !errors.hasFieldErrors(input)) {

@@ -27,6 +27,8 @@ public class KpiForm extends ShapeInputs {
 	private String owner;
 	private Unit unit;
 	private String currency;
+	private Double min;
+	private Double max;
 	private String formula;
 	private Source source;
 	private Frequency frequency;
@@ -34,7 +36,10 @@ public class KpiForm extends ShapeInputs {
 	private String category;
 	private Indicator indicator;
 	private List<String> drivers = new ArrayList<>();
+	private List<SeasonalInputs> seasonal = new ArrayList<>();
 	private Long version;
+	/** For each seasonal entry sent in the last definition, the form row it came from. */
+	private List<Integer> sentRows = List.of();
 
 	static KpiForm empty(String owner) {
 		var form = new KpiForm();
@@ -57,6 +62,8 @@ public class KpiForm extends ShapeInputs {
 		form.owner = kpi.owner();
 		form.unit = kpi.unit();
 		form.currency = kpi.currency();
+		form.min = kpi.min();
+		form.max = kpi.max();
 		form.formula = kpi.formula();
 		form.source = kpi.source();
 		form.frequency = kpi.frequency();
@@ -64,26 +71,57 @@ public class KpiForm extends ShapeInputs {
 		form.category = kpi.category();
 		form.indicator = kpi.indicator();
 		form.drivers = new ArrayList<>(kpi.drivers());
+		form.seasonal = new ArrayList<>(kpi.thresholdsByPeriod().stream().map(p -> SeasonalInputs.of(kpi.shape(), p)).toList());
 		form.version = kpi.version();
 		form.fill(kpi);
 		return form;
 	}
 
-	/** The definition the API would receive, with only the chosen shape's fields and seasonal thresholds kept as they are. */
-	KpiDefinition toDefinition(List<KpiDefinition.PeriodThresholds> seasonal) {
+	/** Adds an empty seasonal row to fill in. */
+	void addSeasonal() {
+		seasonal.add(SeasonalInputs.blank());
+	}
+
+	/**
+	 * The definition the API would receive, with only the chosen shape's fields, its own and in
+	 * each seasonal row; rows ticked for removal or left empty are left out, so that saving
+	 * replaces the KPI's seasonal thresholds with exactly the rows shown.
+	 */
+	KpiDefinition toDefinition() {
 		var t = chosen();
+		var entries = new ArrayList<KpiDefinition.PeriodThresholds>();
+		var rows = new ArrayList<Integer>();
+		for (int i = 0; i < seasonal.size(); i++) {
+			var row = seasonal.get(i);
+			if (row != null && !row.isRemove() && !row.isBlank()) {
+				entries.add(row.toEntry(getShape()));
+				rows.add(i);
+			}
+		}
+		sentRows = rows;
 		return new KpiDefinition(blank(key), blank(name), blank(description), blank(team), blank(owner), unit,
-				unit == Unit.CURRENCY ? blank(currency) : null, blank(formula), source, frequency, aggregation,
+				unit == Unit.CURRENCY ? blank(currency) : null, min, max, blank(formula), source, frequency, aggregation,
 				blank(category), indicator, drivers == null ? List.of() : drivers.stream().filter(d -> !d.isBlank()).toList(),
 				getShape(), t.direction(), t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(),
-				t.baselineDate(), t.targetDate(), seasonal.isEmpty() ? null : seasonal, version);
+				t.baselineDate(), t.targetDate(), entries.isEmpty() ? null : entries, version);
 	}
 
 	/** The form's input for a field the API names ("drivers[2]" is the drivers'); null when none shows it. */
 	String inputFor(String apiField) {
+		var entry = java.util.regex.Pattern.compile("^thresholdsByPeriod\\[(\\d+)\\](?:\\.(.+))?$").matcher(apiField);
+		if (entry.matches()) {
+			int index = Integer.parseInt(entry.group(1));
+			if (index >= sentRows.size()) {
+				return null;
+			}
+			int row = sentRows.get(index);
+			var sub = entry.group(2);
+			var input = sub == null ? null : sub.equals("from") ? "from" : seasonal.get(row).thresholdInputFor(sub);
+			return input == null ? null : "seasonal[" + row + "]." + input;
+		}
 		var field = apiField.replaceAll("\\[\\d+\\]$", "");
 		return switch (field) {
-			case "key", "name", "description", "team", "owner", "unit", "currency", "formula", "source", "frequency",
+			case "key", "name", "description", "team", "owner", "unit", "currency", "min", "max", "formula", "source", "frequency",
 					"aggregation", "category", "indicator", "drivers" -> field;
 			default -> thresholdInputFor(field);
 		};
@@ -107,6 +145,10 @@ public class KpiForm extends ShapeInputs {
 	public void setUnit(Unit unit) { this.unit = unit; }
 	public String getCurrency() { return currency; }
 	public void setCurrency(String currency) { this.currency = currency; }
+	public Double getMin() { return min; }
+	public void setMin(Double min) { this.min = min; }
+	public Double getMax() { return max; }
+	public void setMax(Double max) { this.max = max; }
 	public String getFormula() { return formula; }
 	public void setFormula(String formula) { this.formula = formula; }
 	public Source getSource() { return source; }
@@ -121,6 +163,8 @@ public class KpiForm extends ShapeInputs {
 	public void setIndicator(Indicator indicator) { this.indicator = indicator; }
 	public List<String> getDrivers() { return drivers; }
 	public void setDrivers(List<String> drivers) { this.drivers = drivers; }
+	public List<SeasonalInputs> getSeasonal() { return seasonal; }
+	public void setSeasonal(List<SeasonalInputs> seasonal) { this.seasonal = seasonal; }
 	public Long getVersion() { return version; }
 	public void setVersion(Long version) { this.version = version; }
 }

@@ -1,7 +1,5 @@
 package dev.tandem.kpi.web;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -11,13 +9,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.kpi.Aggregation;
 import dev.tandem.kpi.Direction;
 import dev.tandem.kpi.Frequency;
 import dev.tandem.kpi.Indicator;
-import dev.tandem.kpi.KpiDefinition;
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.kpi.Shape;
@@ -32,10 +30,14 @@ import dev.tandem.problem.ForbiddenException;
 /**
  * Creating and editing a KPI's definition, for the editors of its team and administrators.
  * Invalid input comes back as the form with each message at its input (422), nothing saved;
- * a saved KPI redirects to its page.
+ * a saved KPI redirects to its page. Seasonal thresholds are rows of the same form, saved with
+ * the rest in one write: adding a row shows the form again, a row ticked "remove" is dropped.
  */
 @Controller
 class KpiFormPageController {
+
+	/** The form's "add a seasonal threshold" button: the form again with one more row, nothing saved. */
+	static final String ADD_ROW = "add";
 
 	private final Kpis kpis;
 	private final KpiEditing editing;
@@ -59,10 +61,15 @@ class KpiFormPageController {
 	}
 
 	@PostMapping("/kpis/new")
-	String create(@ModelAttribute("kpiForm") KpiForm form, BindingResult errors, Model model,
+	String create(@ModelAttribute("kpiForm") KpiForm form, BindingResult errors,
+			@RequestParam(name = "seasonalAction", required = false) String action, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		requireSomeTeam();
-		var saved = editing.save(form, List.of(), errors, kpis::create);
+		if (ADD_ROW.equals(action)) {
+			form.addSeasonal();
+			return form(form, null, model);
+		}
+		var saved = editing.save(form, errors, kpis::create);
 		if (saved == null) {
 			response.setStatus(422);
 			return form(form, null, model);
@@ -78,11 +85,16 @@ class KpiFormPageController {
 	}
 
 	@PostMapping("/kpis/{key}/edit")
-	String edit(@PathVariable String key, @ModelAttribute("kpiForm") KpiForm form, BindingResult errors, Model model,
+	String edit(@PathVariable String key, @ModelAttribute("kpiForm") KpiForm form, BindingResult errors,
+			@RequestParam(name = "seasonalAction", required = false) String action, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		var kpi = editable(key);
 		form.setKey(key);
-		var saved = editing.save(form, seasonal(kpi), errors, definition -> kpis.update(key, definition, form.getVersion()));
+		if (ADD_ROW.equals(action)) {
+			form.addSeasonal();
+			return form(form, kpi, model);
+		}
+		var saved = editing.save(form, errors, definition -> kpis.update(key, definition, form.getVersion()));
 		if (saved == null) {
 			response.setStatus(422);
 			return form(form, kpi, model);
@@ -118,13 +130,5 @@ class KpiFormPageController {
 		if (assignments.editableTeams().isEmpty()) {
 			throw new ForbiddenException("Only an administrator or a team's editor may define KPIs.");
 		}
-	}
-
-	/** Seasonal thresholds are not edited here: an edit keeps them as they are. */
-	private static List<KpiDefinition.PeriodThresholds> seasonal(KpiView kpi) {
-		return kpi.thresholdsByPeriod().stream()
-			.map(p -> new KpiDefinition.PeriodThresholds(p.from(), p.direction(), p.target(), p.warning(), p.lower(),
-					p.upper(), p.tolerance(), p.baseline(), p.baselineDate(), p.targetDate()))
-			.toList();
 	}
 }

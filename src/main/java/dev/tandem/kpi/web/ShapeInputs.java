@@ -43,25 +43,32 @@ public class ShapeInputs {
 
 	/** A KPI's shape, with its thresholds in that shape's inputs. */
 	void fill(KpiView kpi) {
-		shape = kpi.shape();
-		switch (kpi.shape()) {
+		fill(kpi.shape(), kpi.direction(), kpi.target(), kpi.warning(), kpi.lower(), kpi.upper(), kpi.tolerance(),
+				kpi.baseline(), kpi.baselineDate(), kpi.targetDate());
+	}
+
+	/** A shape, with these thresholds (a KPI's own or a seasonal entry's) in that shape's inputs. */
+	void fill(Shape shape, Direction direction, Double target, Double warning, Double lower, Double upper,
+			Double tolerance, Double baseline, LocalDate baselineDate, LocalDate targetDate) {
+		this.shape = shape;
+		switch (shape) {
 			case THRESHOLD -> {
-				thresholdDirection = kpi.direction();
-				thresholdTarget = kpi.target();
-				warning = kpi.warning();
+				thresholdDirection = direction;
+				thresholdTarget = target;
+				this.warning = warning;
 			}
 			case BAND -> {
-				lower = kpi.lower();
-				upper = kpi.upper();
-				bandTolerance = kpi.tolerance();
+				this.lower = lower;
+				this.upper = upper;
+				bandTolerance = tolerance;
 			}
 			case TRAJECTORY -> {
-				trajectoryDirection = kpi.direction();
-				baseline = kpi.baseline();
-				baselineDate = kpi.baselineDate();
-				trajectoryTarget = kpi.target();
-				targetDate = kpi.targetDate();
-				trajectoryTolerance = kpi.tolerance();
+				trajectoryDirection = direction;
+				this.baseline = baseline;
+				this.baselineDate = baselineDate;
+				trajectoryTarget = target;
+				this.targetDate = targetDate;
+				trajectoryTolerance = tolerance;
 			}
 		}
 	}

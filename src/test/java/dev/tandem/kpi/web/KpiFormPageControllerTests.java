@@ -89,7 +89,7 @@ class KpiFormPageControllerTests {
 		var result = create("key", "uptime", "name", "Uptime", "thresholdTarget", "99", "warning", "97", "lower", "5");
 		assertThat(result).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/kpis/uptime");
 		then(kpis).should().create(eq(new KpiDefinition("uptime", "Uptime", null, "platform", "sam",
-				dev.tandem.kpi.Unit.PERCENT, null, null, dev.tandem.kpi.Source.MANUAL, dev.tandem.kpi.Frequency.DAILY,
+				dev.tandem.kpi.Unit.PERCENT, null, null, null, null, dev.tandem.kpi.Source.MANUAL, dev.tandem.kpi.Frequency.DAILY,
 				dev.tandem.kpi.Aggregation.AVERAGE, null, dev.tandem.kpi.Indicator.LAGGING, List.of(), Shape.THRESHOLD,
 				Direction.HIGHER_IS_BETTER, 99.0, 97.0, null, null, null, null, null, null, null, null)));
 	}
@@ -138,6 +138,129 @@ class KpiFormPageControllerTests {
 		given(kpis.get("uptime")).willReturn(KpiViewFixtures.threshold("uptime", "Uptime", "platform", HealthStatus.RED, 50.0));
 		org.mockito.BDDMockito.willThrow(new ForbiddenException("no")).given(permissions).requireEditorOf(anyLong());
 		assertThat(mvc.get().uri("/kpis/uptime/edit")).hasStatus(403);
+	}
+
+	@Test
+	void theFormTakesAKpisOwnRange() {
+		given(kpis.create(any())).willAnswer(call -> KpiViewFixtures.threshold("growth", "Growth", "platform", HealthStatus.NO_DATA, null));
+		assertThat(mvc.get().uri("/kpis/new")).bodyText().contains("name=\"min\"", "name=\"max\"");
+		assertThat(create("key", "growth", "name", "Growth", "thresholdTarget", "150", "warning", "-20", "min", "-100"))
+			.hasStatus3xxRedirection();
+		var sent = org.mockito.ArgumentCaptor.forClass(KpiDefinition.class);
+		then(kpis).should().create(sent.capture());
+		assertThat(sent.getValue().min()).isEqualTo(-100.0);
+		assertThat(sent.getValue().max()).isNull();
+	}
+
+	@Test
+	void aRangeProblemIsShownAtItsInput() {
+		given(kpis.create(any())).willThrow(new InvalidInputException("max", "must be above min (5); leave either out for a range open at that end"));
+		assertThat(create("key", "k", "name", "K", "thresholdTarget", "5", "warning", "4", "min", "5", "max", "5"))
+			.hasStatus(422).bodyText().contains("id=\"field-max-error\"", "must be above min (5)");
+	}
+
+	@Test
+	void editingListsTheSeasonalThresholds() {
+		given(kpis.get("uptime")).willReturn(withSeasonal(seasonalEntry("2026-12-01", 99.5, 98.0)));
+		assertThat(mvc.get().uri("/kpis/uptime/edit")).hasStatusOk().bodyText()
+			.contains("Seasonal threshold 1", "name=\"seasonal[0].from\"", "value=\"2026-12-01\"",
+					"name=\"seasonal[0].thresholdTarget\"", "value=\"99.5\"", "name=\"seasonal[0].remove\"",
+					"Add a seasonal threshold")
+			.doesNotContain("name=\"seasonal[1].from\"");
+	}
+
+	@Test
+	void addingARowShowsTheFormAgainWithAnEmptyRowAndSavesNothing() {
+		given(kpis.get("uptime")).willReturn(withSeasonal(seasonalEntry("2026-12-01", 99.5, 98.0)));
+		var result = mvc.post().uri("/kpis/uptime/edit").with(csrf()).params(form("name", "Uptime", "thresholdTarget", "99",
+				"warning", "98", "version", "3", "seasonal[0].from", "2026-12-01", "seasonal[0].thresholdDirection",
+				"HIGHER_IS_BETTER", "seasonal[0].thresholdTarget", "99.5", "seasonal[0].warning", "98",
+				"seasonalAction", "add"));
+		assertThat(result).hasStatusOk().bodyText()
+			.contains("name=\"seasonal[0].from\"", "value=\"2026-12-01\"", "name=\"seasonal[1].from\"",
+					"Seasonal threshold 2")
+			.doesNotContain("Nothing was saved");
+		then(kpis).should(never()).update(any(), any(), any());
+		var created = mvc.post().uri("/kpis/new").with(csrf()).params(form("key", "k", "name", "K", "seasonalAction", "add"));
+		assertThat(created).hasStatusOk().bodyText().contains("name=\"seasonal[0].from\"");
+		then(kpis).should(never()).create(any());
+	}
+
+	@Test
+	void savingSendsTheRowsShownLeavingOutRemovedAndEmptyOnes() {
+		var kpi = withSeasonal(seasonalEntry("2026-12-01", 99.5, 98.0), seasonalEntry("2027-06-01", 97.0, 95.0));
+		given(kpis.get("uptime")).willReturn(kpi);
+		given(kpis.update(eq("uptime"), any(), any())).willReturn(kpi);
+		var result = mvc.post().uri("/kpis/uptime/edit").with(csrf()).params(form("name", "Uptime", "thresholdTarget", "99",
+				"warning", "98", "version", "3",
+				"seasonal[0].from", "2026-12-01", "seasonal[0].thresholdDirection", "HIGHER_IS_BETTER",
+				"seasonal[0].thresholdTarget", "99.5", "seasonal[0].warning", "98", "seasonal[0].remove", "true",
+				"seasonal[1].from", "2027-06-01", "seasonal[1].thresholdDirection", "HIGHER_IS_BETTER",
+				"seasonal[1].thresholdTarget", "97.5", "seasonal[1].warning", "95", "seasonal[1].upper", "120",
+				"seasonal[2].thresholdDirection", "HIGHER_IS_BETTER", "seasonal[2].from", ""));
+		assertThat(result).hasStatus3xxRedirection();
+		var sent = org.mockito.ArgumentCaptor.forClass(KpiDefinition.class);
+		then(kpis).should().update(eq("uptime"), sent.capture(), eq(3L));
+		// only the threshold shape's inputs count: the band's upper typed in the row is not sent
+		assertThat(sent.getValue().thresholdsByPeriod()).containsExactly(new KpiDefinition.PeriodThresholds(
+				java.time.LocalDate.parse("2027-06-01"), Direction.HIGHER_IS_BETTER, 97.5, 95.0, null, null, null, null,
+				null, null));
+	}
+
+	@Test
+	void removingEveryRowClearsTheSeasonalThresholds() {
+		var kpi = withSeasonal(seasonalEntry("2026-12-01", 99.5, 98.0));
+		given(kpis.get("uptime")).willReturn(kpi);
+		given(kpis.update(eq("uptime"), any(), any())).willReturn(kpi);
+		assertThat(mvc.post().uri("/kpis/uptime/edit").with(csrf()).params(form("name", "Uptime", "thresholdTarget", "99",
+				"warning", "98", "version", "3", "seasonal[0].from", "2026-12-01", "seasonal[0].thresholdDirection",
+				"HIGHER_IS_BETTER", "seasonal[0].thresholdTarget", "99.5", "seasonal[0].warning", "98",
+				"seasonal[0].remove", "true"))).hasStatus3xxRedirection();
+		var sent = org.mockito.ArgumentCaptor.forClass(KpiDefinition.class);
+		then(kpis).should().update(eq("uptime"), sent.capture(), eq(3L));
+		assertThat(sent.getValue().thresholdsByPeriod()).isNull();
+	}
+
+	@Test
+	void aSeasonalRowsProblemsShowAtThatRowsInputsAndNothingIsSaved() {
+		given(kpis.get("uptime")).willReturn(withSeasonal(seasonalEntry("2026-12-01", 99.5, 98.0)));
+		// a value that does not parse, and a row without its date: caught before the KPI module is asked
+		var bad = mvc.post().uri("/kpis/uptime/edit").with(csrf()).params(form("name", "Uptime", "thresholdTarget", "99",
+				"warning", "98", "version", "3", "seasonal[0].from", "2026-12-01", "seasonal[0].thresholdDirection",
+				"HIGHER_IS_BETTER", "seasonal[0].thresholdTarget", "lots", "seasonal[0].warning", "98",
+				"seasonal[1].thresholdDirection", "HIGHER_IS_BETTER", "seasonal[1].thresholdTarget", "97",
+				"seasonal[1].warning", "95"));
+		assertThat(bad).hasStatus(422).bodyText()
+			.contains("Nothing was saved", "id=\"field-seasonal[0]-thresholdTarget-error\"",
+					"must be a number (use a dot for decimals)", "id=\"field-seasonal[1]-from-error\"",
+					"href=\"#field-seasonal[1]-from\"");
+		then(kpis).should(never()).update(any(), any(), any());
+
+		// the module's rules name the entry by its place among those sent: shown at the row it came from
+		given(kpis.update(eq("uptime"), any(), any())).willThrow(new InvalidInputException(
+				"thresholdsByPeriod[0].warning", "must be below the target when higher is better (amber lies between warning and target)"));
+		var refused = mvc.post().uri("/kpis/uptime/edit").with(csrf()).params(form("name", "Uptime", "thresholdTarget", "99",
+				"warning", "98", "version", "3", "seasonal[0].from", "2026-12-01", "seasonal[0].thresholdDirection",
+				"HIGHER_IS_BETTER", "seasonal[0].thresholdTarget", "99.5", "seasonal[0].warning", "98",
+				"seasonal[0].remove", "true", "seasonal[1].from", "2027-01-01", "seasonal[1].thresholdDirection",
+				"HIGHER_IS_BETTER", "seasonal[1].thresholdTarget", "90", "seasonal[1].warning", "95"));
+		assertThat(refused).hasStatus(422).bodyText()
+			.contains("id=\"field-seasonal[1]-warning-error\"", "must be below the target when higher is better")
+			.doesNotContain("id=\"field-seasonal[0]-warning-error\"");
+	}
+
+	private static dev.tandem.kpi.KpiView.PeriodThresholdView seasonalEntry(String from, double target, double warning) {
+		return new dev.tandem.kpi.KpiView.PeriodThresholdView(java.time.LocalDate.parse(from), Direction.HIGHER_IS_BETTER,
+				target, warning, null, null, null, null, null, null);
+	}
+
+	private static dev.tandem.kpi.KpiView withSeasonal(dev.tandem.kpi.KpiView.PeriodThresholdView... entries) {
+		var k = KpiViewFixtures.threshold("uptime", "Uptime", "platform", HealthStatus.RED, 50.0);
+		return new dev.tandem.kpi.KpiView(k.id(), k.key(), k.name(), k.description(), k.team(), k.owner(), k.unit(),
+				k.currency(), k.min(), k.max(), k.formula(), k.source(), k.frequency(), k.aggregation(), k.category(),
+				k.indicator(), k.drivers(), k.shape(), k.direction(), k.target(), k.warning(), k.lower(), k.upper(),
+				k.tolerance(), k.baseline(), k.baselineDate(), k.targetDate(), List.of(entries), k.version(),
+				k.createdAt(), k.updatedAt(), k.health());
 	}
 
 	private MvcTestResult create(String... pairs) {

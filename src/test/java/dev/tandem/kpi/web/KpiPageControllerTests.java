@@ -95,7 +95,7 @@ class KpiPageControllerTests {
 		assertThat(page).bodyText()
 			.contains("<title>Registration uptime · Tandem</title>", "data-zones=", "Worsening, 3 periods running",
 					"href=\"/objectives/42\"", "Edit KPI", "Record value", "Import file", "Sam Okafor", "up / all",
-					"9 Mar 2026", "aria-current=\"page\">Day</a>")
+					"9 Mar 2026", "aria-current=\"page\">Day</a>", "Possible values", "0 to 100 (the unit’s default)")
 			.containsSubsequence("Changes to the definition", "target", "98.0", "99.0", "created");
 	}
 

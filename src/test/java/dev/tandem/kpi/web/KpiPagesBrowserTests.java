@@ -185,6 +185,44 @@ class KpiPagesBrowserTests {
 	}
 
 	@Test
+	void anEditorAddsASeasonalThresholdFixesItAndRemovesItAgain(BrowserSession browser) {
+		browser.signIn("priya", PASSWORD);
+		browser.open("/kpis/support-backlog/edit");
+		var page = browser.page();
+		assertThat(page.locator("#field-seasonal")).containsText("None: the thresholds above apply all year");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a seasonal threshold")).click();
+		var row = page.locator("fieldset.seasonal-row");
+		assertThat(row).hasCount(1);
+		// the row takes the KPI's shape, a band: only the band's inputs show
+		assertThat(row.locator("fieldset[data-shape=BAND]")).isVisible();
+		assertThat(row.locator("fieldset[data-shape=THRESHOLD]")).isHidden();
+		browser.check("kpi-seasonal-row");
+
+		// a date far ahead, so that today's health is untouched; the upper bound left out
+		page.locator("#field-seasonal\\[0\\]-from").fill("2099-12-01");
+		page.locator("#field-seasonal\\[0\\]-lower").fill("100");
+		browser.expectErrorStatus("/kpis/support-backlog/edit");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+		assertThat(page.locator(".error-summary")).containsText("seasonal[0].upper: is required for this shape");
+		assertThat(page.locator("#field-seasonal\\[0\\]-upper-error")).hasText("is required for this shape");
+		browser.check("kpi-seasonal-invalid");
+
+		page.locator("#field-seasonal\\[0\\]-upper").fill("180");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+		assertThat(page.locator(".notice--success")).containsText("saved");
+		assertThat(page.locator("#kpi-changes")).containsText("2099-12-01");
+
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit KPI")).click();
+		assertThat(page.locator("#field-seasonal\\[0\\]-from")).hasValue("2099-12-01");
+		assertThat(page.locator("#field-seasonal\\[0\\]-upper")).hasValue("180.0");
+		page.getByLabel("Remove this row when saving").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+		assertThat(page.locator(".notice--success")).containsText("saved");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit KPI")).click();
+		assertThat(page.locator("fieldset.seasonal-row")).hasCount(0);
+	}
+
+	@Test
 	void aViewerSeesNoFormsItCannotUse(BrowserSession browser) {
 		browser.signIn("olivia", PASSWORD);
 		browser.open("/kpis/csat");
