@@ -168,6 +168,10 @@ class GraduationDecisionTests {
 			.containsSubsequence("<tr id=\"graduation-" + better + "\">", "<li id=\"graduation-" + worse + "\">",
 					"at 4.40 (graduation #" + worse + ")", "Accept 3.40", "Dismiss all 2", "</tr>");
 
+		// the KPI's page says the decision waits, and links to its row in the inbox
+		assertThat(mvc.get().uri("/kpis/{key}", complaints).with(user(owner))).hasStatusOk().bodyText()
+			.containsSubsequence("id=\"waiting-graduation\"", "1 more competing", "href=\"/inbox#graduation-" + better + "\"");
+
 		var session = new SessionCookie();
 		var accepted = session.keep(mvc.post().uri("/inbox/graduations/{id}/accept", better).with(user(owner))
 			.with(csrf()).exchange());
