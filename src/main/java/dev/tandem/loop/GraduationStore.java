@@ -28,7 +28,7 @@ class GraduationStore {
 	record Graduation(long id, long keyResultId, long objectiveId, long cycleId, long teamId, Long ownerId, Long kpiId,
 			String title, String unit, boolean decrease, Double from, double to, GraduationState state,
 			Instant createdAt, Instant decidedAt, String decidedBy, String dismissReason, Boolean raised,
-			String createdKpi) {
+			String createdKpi, Long supersededBy, String supersededReason) {
 	}
 
 	boolean exists(long keyResultId) {
@@ -58,6 +58,35 @@ class GraduationStore {
 			.list();
 	}
 
+	/** The open graduations of one KPI, oldest first: one decision. */
+	List<Graduation> openFor(long kpiId) {
+		return jdbc.sql("select * from graduation where kpi_id = ? and state = 'OPEN' order by created_at, id")
+			.param(kpiId)
+			.query((rs, n) -> graduation(rs))
+			.list();
+	}
+
+	/**
+	 * Locks the open graduations of one KPI, in id order, until the transaction ends: two decisions
+	 * on one KPI at once take turns instead of settling each other (or deadlocking).
+	 */
+	void lockOpen(long kpiId) {
+		jdbc.sql("select id from graduation where kpi_id = ? and state = 'OPEN' order by id for update")
+			.param(kpiId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Settles an OPEN graduation because another of its KPI was accepted; false when it was no longer open. */
+	boolean supersede(long id, long by, String reason, String decidedBy, Instant at) {
+		return jdbc.sql("""
+				update graduation set state = 'SUPERSEDED', superseded_by = ?, superseded_reason = ?, decided_by = ?,
+				  decided_at = ?
+				where id = ? and state = 'OPEN'""")
+			.params(by, reason, decidedBy, utc(at), id)
+			.update() == 1;
+	}
+
 	boolean accept(long id, boolean raised, String createdKpi, String by, Instant at) {
 		return jdbc.sql("""
 				update graduation set state = 'ACCEPTED', raised = ?, created_kpi = ?, decided_by = ?, decided_at = ?
@@ -80,6 +109,7 @@ class GraduationStore {
 				rs.getString("title"), rs.getString("unit"), rs.getBoolean("decrease"), nullableDouble(rs, "from_value"),
 				rs.getDouble("to_value"), GraduationState.valueOf(rs.getString("state")), instant(rs, "created_at"),
 				instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("dismiss_reason"),
-				nullableBoolean(rs, "raised"), rs.getString("created_kpi"));
+				nullableBoolean(rs, "raised"), rs.getString("created_kpi"), nullableLong(rs, "superseded_by"),
+				rs.getString("superseded_reason"));
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -96,7 +97,7 @@ public class Graduations {
 		store.insert(new GraduationStore.Graduation(0, keyResult.id(), objective.id(), objective.cycle(),
 				objective.teamId(), owner, kpiId, keyResult.title(), keyResult.unit(),
 				keyResult.direction() == MetricDirection.DECREASE, from, keyResult.current(), GraduationState.OPEN,
-				clock.instant(), null, null, null, null, null));
+				clock.instant(), null, null, null, null, null, null, null));
 		return true;
 	}
 
@@ -118,15 +119,35 @@ public class Graduations {
 		return okrs.reachedTargets().stream().map(Okrs.ReachedTarget::keyResultId).toList();
 	}
 
+	/**
+	 * Graduations in one state, newest first. Open ones are one decision per KPI: the offered
+	 * graduation, its competitors inside it (see {@link GraduationDecisions}).
+	 */
 	public List<GraduationView> list(GraduationState state, int limit, int offset) {
-		return views(store.list(state, limit, offset));
+		if (state != GraduationState.OPEN) {
+			return views(store.list(state, limit, offset));
+		}
+		var decisions = GraduationDecisions.decisions(views(store.list(state, Integer.MAX_VALUE, 0)), this::direction);
+		return decisions.subList(Math.min(offset, decisions.size()), Math.min(offset + limit, decisions.size()));
 	}
 
 	public GraduationView get(long id) {
-		return views(List.of(graduation(id))).get(0);
+		var graduation = graduation(id);
+		if (graduation.state() != GraduationState.OPEN || graduation.kpiId() == null) {
+			return views(List.of(graduation)).get(0);
+		}
+		return asDecided(id, views(store.openFor(graduation.kpiId())));
 	}
 
-	/** Open graduations the signed-in person may decide: those of the teams they edit. */
+	/** The open decision on a KPI, if one waits: its offered graduation with the competing ones. */
+	public Optional<GraduationView> openFor(String kpiKey) {
+		return kpis.find(kpiKey)
+			.map(kpi -> views(store.openFor(kpi.id())))
+			.filter(group -> !group.isEmpty())
+			.map(group -> GraduationDecisions.decision(group, direction(kpiKey)));
+	}
+
+	/** Open graduations the signed-in person may decide: those of the teams they edit, one per KPI. */
 	public List<GraduationView> waitingForSignedIn() {
 		return list(GraduationState.OPEN, 1000, 0).stream()
 			.filter(g -> permissions.mayEdit(organisation.team(g.team()).id()))
@@ -140,7 +161,7 @@ public class Graduations {
 	 */
 	@Transactional
 	public GraduationView accept(long id, GraduationAcceptance choices) {
-		var graduation = graduation(id);
+		var graduation = decisionOn(id);
 		permissions.requireEditorOf(graduation.teamId());
 		requireOpen(graduation, "accepted");
 		var before = get(id);
@@ -158,6 +179,9 @@ public class Graduations {
 		var after = get(id);
 		events.publishEvent(new AuditableChange("graduation.accepted", String.valueOf(id),
 				"Accepted the graduation of key result “" + after.title() + "”", before, after));
+		if (graduation.kpiId() != null) {
+			settleCompetitors(after, graduation.kpiId());
+		}
 		return after;
 	}
 
@@ -166,9 +190,12 @@ public class Graduations {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("reason", "say why the graduation is dismissed; it is kept with the decision");
 		}
-		var graduation = graduation(id);
+		var graduation = decisionOn(id);
 		permissions.requireEditorOf(graduation.teamId());
 		requireOpen(graduation, "dismissed");
+		var competitors = graduation.kpiId() == null ? List.<GraduationStore.Graduation>of()
+				: store.openFor(graduation.kpiId()).stream().filter(g -> g.id() != id).toList();
+		competitors.forEach(g -> permissions.requireEditorOf(g.teamId()));
 		var before = get(id);
 		if (!store.dismiss(id, reason.strip(), Actor.current(), clock.instant())) {
 			throw new ConflictException("Graduation " + id + " was decided by someone else a moment ago.");
@@ -176,7 +203,76 @@ public class Graduations {
 		var after = get(id);
 		events.publishEvent(new AuditableChange("graduation.dismissed", String.valueOf(id),
 				"Dismissed the graduation of key result “" + after.title() + "”: " + reason.strip(), before, after));
+		// the decision is the KPI's: dismissing it dismisses every graduation competing in it
+		var others = views(competitors);
+		for (var other : others) {
+			store.dismiss(other.id(), reason.strip(), Actor.current(), clock.instant());
+		}
+		var dismissed = views(competitors.stream().map(g -> graduation(g.id())).toList());
+		for (int i = 0; i < others.size(); i++) {
+			events.publishEvent(new AuditableChange("graduation.dismissed", String.valueOf(others.get(i).id()),
+					"Dismissed the graduation of key result “" + others.get(i).title() + "” with graduation #" + id
+							+ ", decided together for " + after.kpi() + ": " + reason.strip(),
+					others.get(i), dismissed.get(i)));
+		}
 		return after;
+	}
+
+	/**
+	 * The graduation, read again once its KPI's open decision is locked: two decisions on one KPI
+	 * at once take turns, and the second finds the first's outcome.
+	 */
+	private GraduationStore.Graduation decisionOn(long id) {
+		var graduation = graduation(id);
+		if (graduation.kpiId() == null || graduation.state() != GraduationState.OPEN) {
+			return graduation;
+		}
+		store.lockOpen(graduation.kpiId());
+		return graduation(id);
+	}
+
+	/** The others of the accepted graduation's KPI are settled by it, each with the reason kept. */
+	private void settleCompetitors(GraduationView accepted, long kpiId) {
+		var competitors = store.openFor(kpiId);
+		if (competitors.isEmpty()) {
+			return;
+		}
+		var reason = "settled by graduation #" + accepted.id() + " to " + level(accepted) + " (key result “"
+				+ accepted.title() + "”)";
+		var before = views(competitors);
+		for (var other : competitors) {
+			store.supersede(other.id(), accepted.id(), reason, Actor.current(), clock.instant());
+		}
+		var after = views(competitors.stream().map(g -> graduation(g.id())).toList());
+		for (int i = 0; i < before.size(); i++) {
+			events.publishEvent(new AuditableChange("graduation.superseded", String.valueOf(before.get(i).id()),
+					"Settled the graduation of key result “" + before.get(i).title() + "”: " + reason, before.get(i),
+					after.get(i)));
+		}
+	}
+
+	/** 3.40, or 3.40 % with the key result's unit: as the inbox shows a level. */
+	static String level(GraduationView graduation) {
+		var number = String.format(Locale.ROOT, "%.2f", graduation.to());
+		return graduation.unit() == null || graduation.unit().isBlank() ? number : number + " " + graduation.unit();
+	}
+
+	/** The view of one graduation of a KPI's open decision: offered (with its competitors) or outdone. */
+	private GraduationView asDecided(long id, List<GraduationView> group) {
+		if (group.stream().noneMatch(g -> g.id() == id)) {
+			// decided a moment ago
+			return views(List.of(graduation(id))).get(0);
+		}
+		var offered = GraduationDecisions.decision(group, direction(group.get(0).kpi()));
+		if (offered.id() == id) {
+			return offered;
+		}
+		return group.stream().filter(g -> g.id() == id).findFirst().orElseThrow().outdoneBy(offered.id());
+	}
+
+	/** The KPI's direction, which says which of competing levels is better; null for a band or a deleted KPI. */
+	private Direction direction(String kpiKey) {
+		return kpiKey == null ? null : kpis.find(kpiKey).map(KpiView::direction).orElse(null);
 	}
 
 	private boolean raise(GraduationView view, GraduationStore.Graduation graduation) {
@@ -250,7 +346,7 @@ public class Graduations {
 					kpi == null ? null : kpi.key(), g.title(), teams.get(g.teamId()).key(),
 					g.ownerId() == null || !people.containsKey(g.ownerId()) ? null : people.get(g.ownerId()).username(),
 					g.unit(), g.decrease(), g.from(), g.to(), g.state(), g.createdAt(), g.decidedAt(), g.decidedBy(),
-					g.dismissReason(), g.raised(), g.createdKpi()));
+					g.dismissReason(), g.raised(), g.createdKpi(), g.supersededBy(), g.supersededReason(), null, null));
 		}
 		return views;
 	}

@@ -1,13 +1,14 @@
 package dev.tandem.loop;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import dev.tandem.okr.ObjectiveAdvice;
 
 /**
- * The loop's guardrail alerts and coach, as the OKR pages ask for them: the OKR module declares
+ * The loop's guardrail alerts, coach and proposals, as the OKR pages ask for them: the OKR module declares
  * what it shows, and the loop, which depends on it, answers.
  */
 @Component
@@ -15,10 +16,17 @@ class LoopObjectiveAdvice implements ObjectiveAdvice {
 
 	private final GuardrailAlerts alerts;
 	private final Coach coach;
+	private final Proposals proposals;
 
-	LoopObjectiveAdvice(GuardrailAlerts alerts, Coach coach) {
+	LoopObjectiveAdvice(GuardrailAlerts alerts, Coach coach, Proposals proposals) {
 		this.alerts = alerts;
 		this.coach = coach;
+		this.proposals = proposals;
+	}
+
+	@Override
+	public Optional<Origin> origin(long objectiveId) {
+		return proposals.draftOf(objectiveId).map(p -> new Origin(p.id(), p.kpi(), p.kpiName(), p.decidedAt()));
 	}
 
 	@Override

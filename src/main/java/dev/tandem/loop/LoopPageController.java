@@ -94,12 +94,15 @@ class LoopPageController {
 	@PostMapping("/inbox/graduations/{id}/accept")
 	String acceptGraduation(@PathVariable long id, RedirectAttributes redirect) {
 		return decide(redirect, () -> {
+			var settles = settled(graduations.get(id));
 			var accepted = graduations.accept(id, GraduationAcceptance.DEFAULTS);
 			if (accepted.createdKpi() != null) {
 				return "Created the KPI “" + accepted.createdKpi() + "” from “" + accepted.title() + "”.";
 			}
-			return Boolean.TRUE.equals(accepted.raised()) ? "Raised " + accepted.kpi() + " to the level achieved."
-					: "Graduated: " + accepted.kpi() + " is monitored again (its thresholds already asked for more).";
+			return (Boolean.TRUE.equals(accepted.raised()) ? "Raised " + accepted.kpi() + " to the level achieved."
+					: "Graduated: " + accepted.kpi() + " is monitored again (its thresholds already asked for more).")
+					+ (settles == 0 ? "" : settles == 1 ? " It settled the competing graduation."
+							: " It settled " + settles + " competing graduations.");
 		});
 	}
 
@@ -107,9 +110,19 @@ class LoopPageController {
 	String dismissGraduation(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
 		return decide(redirect, () -> {
+			var settles = settled(graduations.get(id));
 			graduations.dismiss(id, reason);
-			return "Dismissed the graduation; the KPI keeps its thresholds.";
+			return settles == 0 ? "Dismissed the graduation; the KPI keeps its thresholds."
+					: "Dismissed the decision: all " + (settles + 1) + " graduations; the KPI keeps its thresholds.";
 		});
+	}
+
+	/** How many other graduations the decision on this one settles: the competitors of its KPI's open decision. */
+	private int settled(GraduationView graduation) {
+		if (graduation.offeredInstead() != null) {
+			return settled(graduations.get(graduation.offeredInstead()));
+		}
+		return graduation.competing() == null ? 0 : graduation.competing().size();
 	}
 
 	/** Takes a decision and reports it on the inbox; a refused one (already decided, no reason) says why. */

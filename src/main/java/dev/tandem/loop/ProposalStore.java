@@ -105,6 +105,22 @@ class ProposalStore {
 			.list();
 	}
 
+	/** One KPI's proposals, newest first. */
+	List<Proposal> listFor(long kpiId, int limit) {
+		return jdbc.sql("select * from proposal where kpi_id = ? order by created_at desc, id desc limit ?")
+			.params(kpiId, limit)
+			.query((rs, n) -> proposal(rs))
+			.list();
+	}
+
+	/** The accepted proposal that drafted this objective. */
+	Optional<Proposal> acceptedInto(long objectiveId) {
+		return jdbc.sql("select * from proposal where objective_id = ? and state = 'ACCEPTED' order by id limit 1")
+			.param(objectiveId)
+			.query((rs, n) -> proposal(rs))
+			.optional();
+	}
+
 	record StoredKeyResult(long proposalId, long kpiId, String title, Double baseline, double target) {
 	}
 

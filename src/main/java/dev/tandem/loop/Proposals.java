@@ -214,6 +214,16 @@ public class Proposals {
 			.toList();
 	}
 
+	/** The proposals made for one KPI, newest first: the one waiting, and how the others ended. */
+	public List<ProposalView> forKpi(String kpiKey, int limit) {
+		return kpis.find(kpiKey).map(kpi -> views(store.listFor(kpi.id(), limit))).orElse(List.of());
+	}
+
+	/** The accepted proposal that drafted this objective, if one did. */
+	public Optional<ProposalView> draftOf(long objectiveId) {
+		return store.acceptedInto(objectiveId).map(p -> views(List.of(p)).get(0));
+	}
+
 	private static void requireOpen(ProposalStore.Proposal proposal, String verb) {
 		if (proposal.state() != ProposalState.OPEN) {
 			throw new ConflictException("Proposal " + proposal.id() + " is already "

@@ -2,6 +2,7 @@ package dev.tandem.okr;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import dev.tandem.kpi.HealthStatus;
 
@@ -16,6 +17,9 @@ public interface ObjectiveAdvice {
 	/** The guardrail alerts still open on the objective, at most {@code limit}. */
 	List<Alert> openAlerts(long objectiveId, int limit);
 
+	/** The proposal the objective was drafted from, when the loop proposed it for a KPI and someone accepted. */
+	Optional<Origin> origin(long objectiveId);
+
 	/** The coach's findings on a saved objective and its key results. */
 	List<Finding> findings(long objectiveId);
 
@@ -24,6 +28,10 @@ public interface ObjectiveAdvice {
 
 	/** A guardrail KPI that turned amber or red while the objective runs, and the worst it reached since. */
 	record Alert(String kpi, HealthStatus status, HealthStatus worstStatus, Instant raisedAt) {
+	}
+
+	/** An accepted proposal: its id, and the KPI it was made for (key and name). */
+	record Origin(long proposalId, String kpi, String kpiName, Instant acceptedAt) {
 	}
 
 	/** One thing the coach noticed: the rule's code, whether it is a warning, what it is about, and what to do. */

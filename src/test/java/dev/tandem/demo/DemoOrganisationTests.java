@@ -178,6 +178,12 @@ class DemoOrganisationTests {
 			.singleElement()
 			.satisfies(g -> assertThat(g.to()).isEqualTo(3.4))
 			.satisfies(g -> assertThat(g.from()).isEqualTo(5.0));
+		// last quarter's key result on it (4.5 %) reached its target too: one decision, offering the lower level
+		assertThat(graduations.list(GraduationState.OPEN, 100, 0)).filteredOn(g -> "repeat-complaints".equals(g.kpi()))
+			.singleElement()
+			.satisfies(g -> assertThat(g.to()).isEqualTo(3.4))
+			.satisfies(g -> assertThat(g.competing()).singleElement()
+				.satisfies(c -> assertThat(c.to()).isGreaterThan(3.4).isLessThanOrEqualTo(4.5)));
 
 		assertThat(alerts.list(true, null, 100, 0)).filteredOn(a -> a.kpi().equals("csat")).singleElement()
 			.satisfies(a -> assertThat(a.objective()).startsWith("Create a customer support experience"));

@@ -114,6 +114,41 @@ class LoopPageTests {
 		assertThat(again).flash().containsKey("alert");
 	}
 
+	/**
+	 * The KPI page links its waiting proposal to the inbox entry; once accepted, the draft's page
+	 * links back to that proposal in the KPI's history, which says how it ended.
+	 */
+	@Test
+	void theKpiPageAndTheAcceptedObjectiveLinkToEachOther() {
+		var id = proposal().orElseThrow().id();
+		var kpiPage = mvc.get().uri("/kpis/{key}", kpi).with(user(editor)).exchange();
+		assertThat(kpiPage).hasStatusOk().bodyText()
+			.containsSubsequence("id=\"waiting-proposal\"", "href=\"/inbox#proposal-" + id + "\"")
+			.contains("<li id=\"proposal-" + id + "\">");
+		// the anchor it points to
+		assertThat(mvc.get().uri("/inbox").with(user(editor))).hasStatusOk().bodyText()
+			.contains("id=\"proposal-" + id + "\"");
+
+		var accepted = api.post("/api/loop/proposals/%d/accept".formatted(id), "{\"cycle\":%d}".formatted(cycle)).exchange();
+		assertThat(accepted).hasStatusOk();
+		long objective = ((Number) JsonPath.read(ApiFixtures.body(accepted), "$.objectiveId")).longValue();
+		assertThat(mvc.get().uri("/objectives/{id}", objective).with(user(editor))).hasStatusOk().bodyText()
+			.containsSubsequence("id=\"origin\"", "Drafted from the loop&#39;s proposal for Checkout &lt;b&gt;success&lt;/b&gt;",
+					"href=\"/kpis/" + kpi + "#proposal-" + id + "\"");
+		assertThat(mvc.get().uri("/kpis/{key}", kpi).with(user(editor))).hasStatusOk().bodyText()
+			.doesNotContain("id=\"waiting-proposal\"")
+			.containsSubsequence("<li id=\"proposal-" + id + "\">", "Accepted by ",
+					"href=\"/objectives/" + objective + "\"");
+
+		// an objective not drafted from a proposal has no such link
+		var created = api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Own idea","level":"TEAM","commitment":"COMMITTED",
+				 "state":"DRAFT"}""".formatted(cycle, team, editor)).exchange();
+		long own = ((Number) JsonPath.read(ApiFixtures.body(created), "$.id")).longValue();
+		assertThat(mvc.get().uri("/objectives/{id}", own).with(user(editor))).hasStatusOk().bodyText()
+			.doesNotContain("id=\"origin\"");
+	}
+
 	@Test
 	void dismissingWithoutAReasonIsRefusedAndNothingChanges() {
 		var id = proposal().orElseThrow().id();

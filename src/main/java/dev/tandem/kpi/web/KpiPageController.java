@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.kpi.Frequency;
+import dev.tandem.kpi.KpiAdvice;
 import dev.tandem.kpi.KpiChange;
 import dev.tandem.kpi.KpiFormat;
 import dev.tandem.kpi.KpiView;
@@ -43,7 +44,8 @@ import dev.tandem.problem.InvalidInputException;
 
 /**
  * One KPI's page: its health, its history chart by day, week or month, its definition and the
- * changes to it, and, for those who may, the forms that record a value or import a CSV file.
+ * changes to it, the loop's proposals for it (asked through {@link KpiAdvice}), and, for those
+ * who may, the forms that record a value or import a CSV file.
  * htmx asks for parts of it by target (the chart after a period switch or an import, the next
  * page of changes) and gets the same template's fragment.
  */
@@ -52,17 +54,21 @@ class KpiPageController {
 
 	static final int CHANGES_PER_PAGE = 10;
 
+	static final int PROPOSALS_SHOWN = 20;
+
 	private final Kpis kpis;
 	private final MeasurementFileImport files;
 	private final Organisation organisation;
 	private final Permissions permissions;
+	private final KpiAdvice advice;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	KpiPageController(Kpis kpis, MeasurementFileImport files, Organisation organisation, Permissions permissions, Clock clock,
-			ZoneId zone) {
+	KpiPageController(Kpis kpis, MeasurementFileImport files, Organisation organisation, Permissions permissions,
+			KpiAdvice advice, Clock clock, ZoneId zone) {
 		this.kpis = kpis;
 		this.files = files;
+		this.advice = advice;
 		this.organisation = organisation;
 		this.permissions = permissions;
 		this.clock = clock;
@@ -172,6 +178,11 @@ class KpiPageController {
 		model.addAttribute("mayEdit", permissions.mayEdit(team.id()));
 		model.addAttribute("mayRecord", permissions.mayRecord(team.id(), owner == null ? null : owner.id()));
 		model.addAttribute("changes", changes(kpi, page));
+		// the loop's, asked through KpiAdvice: what waits in the inbox for this KPI, and its proposals' history
+		var proposals = advice.proposals(kpi.key(), PROPOSALS_SHOWN);
+		model.addAttribute("proposals", proposals);
+		model.addAttribute("waitingProposal", proposals.stream().filter(KpiAdvice.Proposal::open).findFirst().orElse(null));
+		model.addAttribute("waitingGraduation", advice.waitingGraduation(kpi.key()).orElse(null));
 		model.addAttribute("drivenBy", kpis.list(null).stream().filter(other -> other.drivers().contains(kpi.key()))
 			.toList());
 	}

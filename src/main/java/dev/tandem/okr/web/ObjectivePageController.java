@@ -29,8 +29,8 @@ import dev.tandem.problem.InvalidInputException;
 /**
  * One objective's page: its key results with forecasts, guardrails and their alerts, alignment,
  * check-ins and changes (htmx pages through them), the coach's findings, and for those who may:
- * activate, set guardrails, carry over, write the retrospective. The alerts and the coach are
- * the loop's, asked through {@link ObjectiveAdvice}.
+ * activate, set guardrails, carry over, write the retrospective. The alerts, the coach and the
+ * proposal it was drafted from are the loop's, asked through {@link ObjectiveAdvice}.
  */
 @Controller
 class ObjectivePageController {
@@ -85,6 +85,7 @@ class ObjectivePageController {
 		model.addAttribute("changes", details.changes(objective, page));
 		model.addAttribute("alerts", advice.openAlerts(id, ALERTS_SHOWN));
 		model.addAttribute("findings", advice.findings(id));
+		model.addAttribute("origin", advice.origin(id).orElse(null));
 		model.addAttribute("parent", details.link(objective.parentId()).orElse(null));
 		model.addAttribute("contributesTo", details.links(objective.contributesTo()));
 		model.addAttribute("carriedFrom", details.link(objective.carriedFrom()).orElse(null));

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.tandem.kpi.Frequency;
 import dev.tandem.kpi.HealthStatus;
+import dev.tandem.kpi.KpiAdvice;
 import dev.tandem.kpi.KpiChange;
 import dev.tandem.kpi.KpiViewFixtures;
 import dev.tandem.kpi.Kpis;
@@ -68,6 +69,9 @@ class KpiPageControllerTests {
 	@MockitoBean
 	Permissions permissions;
 
+	@MockitoBean
+	KpiAdvice advice;
+
 	@BeforeEach
 	void uptime() {
 		var kpi = KpiViewFixtures.kpi("uptime", "Registration uptime", "platform", Shape.THRESHOLD, HealthStatus.RED, 50.0,
@@ -97,6 +101,37 @@ class KpiPageControllerTests {
 					"href=\"/objectives/42\"", "Edit KPI", "Record value", "Import file", "Sam Okafor", "up / all",
 					"9 Mar 2026", "aria-current=\"page\">Day</a>", "Possible values", "0 to 100 (the unit’s default)")
 			.containsSubsequence("Changes to the definition", "target", "98.0", "99.0", "created");
+	}
+
+	@Test
+	void saysWhatWaitsInTheInboxAndListsTheProposalsWithTheirOutcome() {
+		var at = Instant.parse("2026-03-02T08:00:00Z");
+		given(advice.proposals("uptime", KpiPageController.PROPOSALS_SHOWN)).willReturn(List.of(
+				new KpiAdvice.Proposal(15, "OPEN", "RED", "Restore uptime to health", at, null, null, null, null),
+				new KpiAdvice.Proposal(11, "ACCEPTED", "WORSENING", "Reverse the decline of uptime", at, at, "maria", null,
+						4L),
+				new KpiAdvice.Proposal(8, "DISMISSED", "RED", "Restore uptime", at, at, "sam", "vendor <b>outage</b>",
+						null)));
+		given(advice.waitingGraduation("uptime")).willReturn(Optional.of(new KpiAdvice.Graduation(9, "Uptime to 99.5 %", 99.5, 1)));
+
+		var page = mvc.get().uri("/kpis/uptime");
+		assertThat(page).hasStatusOk().bodyText()
+			// the banners link to the inbox's entries
+			.containsSubsequence("id=\"waiting-proposal\"", "“Restore uptime to health”", "href=\"/inbox#proposal-15\"")
+			.containsSubsequence("id=\"waiting-graduation\"", "99.5 %", "“Uptime to 99.5 %”", "1 more competing",
+					"href=\"/inbox#graduation-9\"")
+			// the history, each entry its own anchor, its outcome said
+			.containsSubsequence("id=\"proposals\"", "id=\"proposal-15\"", "Waiting for a decision",
+					"href=\"/inbox#proposal-15\"", "id=\"proposal-11\"", "Accepted by maria", "href=\"/objectives/4\"",
+					"id=\"proposal-8\"", "Dismissed by sam", "vendor &lt;b&gt;outage&lt;/b&gt;");
+	}
+
+	@Test
+	void nothingWaitingMeansNoBannerAndAnEmptyHistory() {
+		var page = mvc.get().uri("/kpis/uptime");
+		assertThat(page).hasStatusOk().bodyText()
+			.doesNotContain("id=\"waiting-proposal\"", "id=\"waiting-graduation\"", "/inbox#")
+			.contains("id=\"proposals\"", "None yet: a proposal is made when this KPI turns red");
 	}
 
 	@Test
