@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -129,6 +130,11 @@ public class Kpis {
 		found.forEach((key, kpi) -> health.put(key,
 				HealthRules.evaluate(kpi, states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())), now, zone)));
 		return health;
+	}
+
+	/** Which of these keys name a KPI: for an import that reports an unknown KPI with a row's other problems. */
+	public Set<String> existing(Collection<String> keys) {
+		return keys.isEmpty() ? Set.of() : Set.copyOf(reader.byKeys(keys).keySet());
 	}
 
 	/** The health of every KPI, or of a team's: the dashboard in one call. */
