@@ -18,6 +18,7 @@ import dev.tandem.kpi.Kpis;
 import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
@@ -92,7 +93,7 @@ public class KeyResults {
 		var existing = keyResult(id);
 		var version = expectedVersion != null ? expectedVersion : input.version();
 		if (version != null && !version.equals(existing.version())) {
-			throw new ConflictException("Key result " + id + " is at version " + existing.version() + ", not " + version
+			throw new ConflictException("The key result " + Quoted.of(existing.title()) + " is at version " + existing.version() + ", not " + version
 					+ "; reload it and apply your change again.");
 		}
 		var objective = objectives.objective(existing.objectiveId());
@@ -177,7 +178,7 @@ public class KeyResults {
 		var owner = rules.owner(input.owner(), "owner", problems);
 		Optional<KpiView> kpi = input.kpi() == null ? Optional.empty() : kpis.find(input.kpi());
 		var kpiValue = kpi.map(k -> k.health().value()).orElse(null);
-		problems.addAll(KeyResultRules.problems(input, kpi.isPresent(), kpiValue));
+		problems.addAll(KeyResultRules.problems(input, kpi.map(KpiView::name).orElse(null), kpiValue));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

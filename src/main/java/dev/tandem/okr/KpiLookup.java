@@ -24,6 +24,11 @@ class KpiLookup {
 	}
 
 	/** The range the KPI's values can take, from its unit; empty when the KPI has been deleted. */
+	/** The KPI's name, for a message that names it; null when there is no such KPI. */
+	String name(String key) {
+		return kpis.find(key).map(kpi -> kpi.name()).orElse(null);
+	}
+
 	Optional<ValueRange> range(String key) {
 		return kpis.find(key).map(kpi -> ValueRange.of(kpi.unit()));
 	}
