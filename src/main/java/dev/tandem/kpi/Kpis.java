@@ -25,6 +25,7 @@ import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.org.TeamView;
 import dev.tandem.problem.InvalidInputException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.NotFoundException;
 
 /**
@@ -241,6 +242,6 @@ public class Kpis {
 
 	private TeamView team(String key) {
 		return organisation.findTeam(key)
-			.orElseThrow(() -> new InvalidInputException("team", "no team '" + key + "' exists"));
+			.orElseThrow(() -> new InvalidInputException("team", "no team " + Quoted.of(key) + " exists"));
 	}
 }
