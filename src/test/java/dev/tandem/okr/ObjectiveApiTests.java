@@ -34,6 +34,9 @@ class ObjectiveApiTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	OkrFixtures okr;
 
 	ApiFixtures api;
@@ -165,6 +168,15 @@ class ObjectiveApiTests {
 				",\"level\":\"INDIVIDUAL\""))).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("level");
 		assertThat(api.get("/api/objectives/" + partner)).bodyJson().extractingPath("$.contributesTo").asArray().isEmpty();
+	}
+
+	@Test
+	void aDeactivatedOwnerIsNamedByUsernameAndName() {
+		var gone = api.teamWithOwner()[1];
+		jdbc.sql("update person set active = false where username = ?").param(gone).update();
+		assertThat(api.post("/api/objectives", OkrFixtures.objectiveJson(cycle, team, gone, "")))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("'" + gone + "' (Owner) is deactivated and cannot own anything");
 	}
 
 	@Test
