@@ -198,7 +198,8 @@ class CycleApiTests {
 			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString()
 			.startsWith("The cycle '" + name + "' is at version 1, not 0;");
 		assertThat(api.put("/api/cycles/" + id, json.formatted(name, start, end, "")).header("If-Match", "\"0\""))
-			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+			.hasStatus(HttpStatus.PRECONDITION_FAILED).bodyJson().extractingPath("$.detail").asString()
+			.startsWith("The cycle '" + name + "' has changed since \"0\"");
 		assertThat(api.put("/api/cycles/" + id, json.formatted(name, end, start, ""))).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("end");
 		assertThat(api.put("/api/cycles/" + id, "{\"name\":\"\"}")).hasStatus(HttpStatus.BAD_REQUEST)

@@ -293,7 +293,8 @@ class KeyResultApiTests {
 		var other = api.teamWithOwner();
 		var edited = """
 				{"title":"Move it more","type":"METRIC","owner":"%s","baseline":10,"target":120,"weight":2}""".formatted(other[1]);
-		assertThat(api.put("/api/key-results/" + kr, edited).header("If-Match", "\"5\"")).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(api.put("/api/key-results/" + kr, edited).header("If-Match", "\"5\"")).hasStatus(HttpStatus.PRECONDITION_FAILED)
+			.bodyJson().extractingPath("$.detail").asString().startsWith("The key result 'Move it' has changed since \"5\"");
 		assertThat(api.put("/api/key-results/" + kr, edited).header("If-Match", "\"0\"")).hasStatusOk().hasHeader("ETag", "\"1\"");
 		assertThat(api.put("/api/key-results/" + kr, edited.replace("}", ",\"version\":0}"))).hasStatus(HttpStatus.CONFLICT)
 			.bodyJson().extractingPath("$.detail").asString().startsWith("The key result 'Move it more' is at version 1, not 0;");

@@ -235,7 +235,9 @@ class ObjectiveApiTests {
 		assertThat(api.put("/api/objectives/" + id, renamed.replace("}", ",\"version\":0}")))
 			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString()
 			.startsWith("The objective 'Customers adore us' is at version 1, not 0;");
-		assertThat(api.put("/api/objectives/" + id, renamed).header("If-Match", "\"0\"")).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(api.put("/api/objectives/" + id, renamed).header("If-Match", "\"0\"")).hasStatus(HttpStatus.PRECONDITION_FAILED)
+			.bodyJson().extractingPath("$.detail").asString()
+			.startsWith("The objective 'Customers adore us' has changed since \"0\" (it is now \"1\")");
 		assertThat(api.put("/api/objectives/" + id, renamed.replace("COMMITTED", "ASPIRATIONAL")).header("If-Match", "\"1\""))
 			.hasStatusOk().hasHeader("ETag", "\"2\"");
 		assertThat(api.put("/api/objectives/" + id, OkrFixtures.objectiveJson(okr.runningCycle(), team, owner, "")))
