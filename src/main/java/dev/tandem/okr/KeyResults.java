@@ -75,7 +75,7 @@ public class KeyResults {
 		}
 		var view = view(saved.id());
 		events.publishEvent(new AuditableChange("key-result.created", String.valueOf(view.id()),
-				"Created key result '" + view.title() + "' of objective " + objectiveId, null, view));
+				"Created key result '" + view.title() + "' of objective '" + objective.title() + "'", null, view));
 		return view;
 	}
 
@@ -138,7 +138,7 @@ public class KeyResults {
 		var before = view(id);
 		keyResults.deleteById(id);
 		events.publishEvent(new AuditableChange("key-result.deleted", String.valueOf(id),
-				"Deleted key result '" + before.title() + "' of objective " + before.objectiveId(), before, null));
+				"Deleted key result '" + before.title() + "' of objective '" + objective.title() + "'", before, null));
 		history.record(existing.objectiveId(), null, views.now(), "removedKeyResult", existing.title(), null);
 		if (existing.kpiKey() != null) {
 			events.publishEvent(new KeyResultUnlinked(id, existing.objectiveId(), existing.kpiKey()));

@@ -217,8 +217,8 @@ public class Objectives {
 		var from = cycle(source);
 		var target = carryOver.target(source, from, cycleId);
 		var carried = get(carryOver.carry(source, from, target).id());
-		audit("objective.carried-over", carried, "Carried objective " + id + " '" + source.title() + "' over from "
-				+ from.name() + " into " + target.name() + " as objective " + carried.id(), null, carried);
+		audit("objective.carried-over", carried, "Carried objective '" + source.title() + "' over from "
+				+ from.name() + " into " + target.name(), null, carried);
 		return carried;
 	}
 
