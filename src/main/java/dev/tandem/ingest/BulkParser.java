@@ -9,11 +9,15 @@ import java.time.format.DateTimeParseException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -41,13 +45,20 @@ final class BulkParser {
 	}
 
 	static Parsed parse(ObjectMapper mapper, InputStream body) {
+		return parse(mapper, body, keys -> keys);
+	}
+
+	/**
+	 * Reads the body; {@code existing} says which of the KPI keys named exist. It is asked only
+	 * when some row is bad, so that an unknown KPI is reported with the row's other problems
+	 * (a body whose rows all read well leaves that check to the KPI module, with the rest).
+	 */
+	static Parsed parse(ObjectMapper mapper, InputStream body, Function<Set<String>, Set<String>> existing) {
 		var measurements = new ArrayList<NewMeasurement>();
 		var lines = new Labels();
-		var problems = new ArrayList<FieldProblem>();
-		var keys = new HashMap<String, String>();
-		var instants = new Instants();
+		var troubles = new Troubles();
+		var reader = new RowReader();
 		int current = -1;
-		int problemCount = 0;
 		try (JsonParser parser = mapper.createParser(body)) {
 			var token = parser.nextToken();
 			boolean array = token == JsonToken.START_ARRAY;
@@ -62,9 +73,8 @@ final class BulkParser {
 				if (token != JsonToken.START_OBJECT) {
 					throw new InvalidInputException(lines.label(line), "must be a JSON object {\"kpi\", \"at\", \"value\"}");
 				}
-				var problem = row(parser, keys, instants, measurements);
-				if (problem != null && ++problemCount <= MAX_PROBLEMS) {
-					problems.add(new FieldProblem(lines.label(line), problem));
+				if (!reader.read(parser, measurements)) {
+					troubles.add(index, reader.kpi, reader.problems);
 				}
 				lines.add(line);
 				index++;
@@ -80,13 +90,86 @@ final class BulkParser {
 			throw new InvalidInputException(location == null ? label : "line " + location.getLineNr(),
 					"is not valid JSON (column " + (location == null ? "?" : location.getColumnNr()) + ")");
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(withRest(problems, problemCount));
+		if (troubles.any()) {
+			throw new InvalidInputException(troubles.report(lines, measurements, existing.apply(reader.keys.keySet())));
 		}
 		if (measurements.isEmpty()) {
 			throw new InvalidInputException("body", "send at least one measurement");
 		}
 		return new Parsed(measurements, lines);
+	}
+
+	/**
+	 * The bad rows: every problem of the first rows in full (enough to fill the listing, since a
+	 * bad row has at least one), and of the rest only how many there were and which KPIs they
+	 * named, so that a million bad rows cost no more memory than a million good ones.
+	 */
+	private static final class Troubles {
+
+		private final TreeMap<Integer, Trouble> listed = new TreeMap<>();
+
+		private final Map<String, Integer> laterKpis = new HashMap<>();
+
+		private int laterProblems;
+
+		private record Trouble(String kpi, List<String> problems) {
+		}
+
+		void add(int row, String kpi, List<String> problems) {
+			if (listed.size() < MAX_PROBLEMS) {
+				listed.put(row, new Trouble(kpi, List.copyOf(problems)));
+				return;
+			}
+			laterProblems += problems.size();
+			if (kpi != null) {
+				laterKpis.merge(kpi, 1, Integer::sum);
+			}
+		}
+
+		boolean any() {
+			return !listed.isEmpty();
+		}
+
+		/** Every problem, row by row in order (an unknown KPI first in its row), the listing capped. */
+		List<FieldProblem> report(Labels lines, List<NewMeasurement> good, Set<String> existing) {
+			var problems = new ArrayList<FieldProblem>();
+			int total = 0;
+			int next = 0;
+			// past the last listed bad row, the good rows are the rest of good, the bad ones counted
+			int last = listed.size() < MAX_PROBLEMS ? lines.size() - 1 : listed.lastKey();
+			for (int row = 0; row <= last; row++) {
+				var trouble = listed.get(row);
+				var kpi = trouble != null ? trouble.kpi() : good.get(next++).kpi();
+				if (unknown(kpi, existing)) {
+					total++;
+					add(problems, lines.get(row), "kpi: no KPI " + Quoted.of(kpi) + " exists");
+				}
+				if (trouble != null) {
+					for (var problem : trouble.problems()) {
+						total++;
+						add(problems, lines.get(row), problem);
+					}
+				}
+			}
+			for (var m : good.subList(next, good.size())) {
+				total += unknown(m.kpi(), existing) ? 1 : 0;
+			}
+			total += laterProblems;
+			for (var entry : laterKpis.entrySet()) {
+				total += unknown(entry.getKey(), existing) ? entry.getValue() : 0;
+			}
+			return withRest(problems, total);
+		}
+
+		private static boolean unknown(String kpi, Set<String> existing) {
+			return kpi != null && !existing.contains(kpi);
+		}
+
+		private static void add(List<FieldProblem> problems, String label, String problem) {
+			if (problems.size() < MAX_PROBLEMS) {
+				problems.add(new FieldProblem(label, problem));
+			}
+		}
 	}
 
 	/**
@@ -211,62 +294,103 @@ final class BulkParser {
 		return all;
 	}
 
-	/** Reads one object; returns what is wrong with it, or null after adding it. */
-	private static String row(JsonParser parser, Map<String, String> keys, Instants instants, List<NewMeasurement> out) {
-		String kpi = null;
-		String at = null;
-		Double value = null;
-		String note = null;
-		String problem = null;
-		for (var token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-			var field = parser.currentName();
-			token = parser.nextToken();
-			switch (field) {
-				case "kpi" -> kpi = token == JsonToken.VALUE_STRING ? parser.getString() : null;
-				case "at" -> at = token == JsonToken.VALUE_STRING ? parser.getString() : null;
-				case "value" -> {
-					if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-						value = parser.getDoubleValue();
-					}
-					else {
-						problem = "value: must be a number";
-					}
+	/** Reads one object at a time, adding it when it is good and otherwise naming all that is wrong with it. */
+	private static final class RowReader {
+
+		/** Each KPI key once, so that a million rows of ten KPIs hold ten key strings. */
+		final Map<String, String> keys = new HashMap<>();
+
+		final List<String> problems = new ArrayList<>();
+
+		private final Instants instants = new Instants();
+
+		/** The KPI the last row named, or null when it named none. */
+		String kpi;
+
+		/** True when the object was good and added to {@code out}. */
+		boolean read(JsonParser parser, List<NewMeasurement> out) {
+			problems.clear();
+			kpi = null;
+			String at = null;
+			Double value = null;
+			String note = null;
+			boolean kpiNamed = false;
+			boolean atNamed = false;
+			boolean valueNamed = false;
+			for (var token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+				var field = parser.currentName();
+				token = parser.nextToken();
+				if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+					parser.skipChildren();
+					problems.add(KNOWN.contains(field) ? field + ": must be a single value" : unknownField(field));
+					kpiNamed |= "kpi".equals(field);
+					atNamed |= "at".equals(field);
+					valueNamed |= "value".equals(field);
+					continue;
 				}
-				case "note" -> {
-					if (token == JsonToken.VALUE_STRING) {
-						note = parser.getString();
+				switch (field) {
+					case "kpi" -> kpi = token == JsonToken.VALUE_STRING && !parser.getString().isBlank()
+							? keys.computeIfAbsent(parser.getString(), k -> k) : null;
+					case "at" -> at = token == JsonToken.VALUE_STRING ? parser.getString() : null;
+					case "value" -> {
+						if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+							value = parser.getDoubleValue();
+						}
+						else {
+							valueNamed = true;
+							problems.add("value: must be a number");
+						}
 					}
-					else if (token != JsonToken.VALUE_NULL) {
-						problem = "note: must be a string";
+					case "note" -> {
+						if (token == JsonToken.VALUE_STRING) {
+							note = parser.getString();
+						}
+						else if (token != JsonToken.VALUE_NULL) {
+							problems.add("note: must be a string");
+						}
 					}
+					default -> problems.add(unknownField(field));
 				}
-				default -> problem = Quoted.of(field) + " is not a known field (kpi, at, value, note)";
 			}
-			if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-				parser.skipChildren();
-				problem = field + ": must be a single value";
+			if (kpi == null && !kpiNamed) {
+				problems.add("kpi: is required (a KPI key as a string)");
 			}
+			Instant instant = null;
+			if (at == null && !atNamed) {
+				problems.add("at: is required (an ISO-8601 timestamp such as 2026-11-01T00:00:00Z)");
+			}
+			else if (at != null) {
+				try {
+					instant = instants.parse(at);
+				}
+				catch (DateTimeParseException e) {
+					problems.add("at: " + Quoted.of(at) + " is not an ISO-8601 timestamp such as 2026-11-01T00:00:00Z");
+				}
+			}
+			if (value == null && !valueNamed) {
+				problems.add("value: is required");
+			}
+			if (!problems.isEmpty()) {
+				// in the fields' order, as the KPI module names them, whatever order the object had
+				problems.sort(Comparator.comparingInt(RowReader::rank));
+				return false;
+			}
+			out.add(new NewMeasurement(kpi, instant, value, note));
+			return true;
 		}
-		if (problem != null) {
-			return problem;
+
+		private static int rank(String problem) {
+			int colon = problem.indexOf(':');
+			int rank = colon < 0 ? -1 : FIELDS.indexOf(problem.substring(0, colon));
+			return rank < 0 ? FIELDS.size() : rank;
 		}
-		if (kpi == null) {
-			return "kpi: is required (a KPI key as a string)";
+
+		private static String unknownField(String field) {
+			return Quoted.of(field) + " is not a known field (kpi, at, value, note)";
 		}
-		if (at == null) {
-			return "at: is required (an ISO-8601 timestamp such as 2026-11-01T00:00:00Z)";
-		}
-		if (value == null) {
-			return "value: is required";
-		}
-		Instant instant;
-		try {
-			instant = instants.parse(at);
-		}
-		catch (DateTimeParseException e) {
-			return "at: '" + at + "' is not an ISO-8601 timestamp such as 2026-11-01T00:00:00Z";
-		}
-		out.add(new NewMeasurement(keys.computeIfAbsent(kpi, k -> k), instant, value, note));
-		return null;
 	}
+
+	private static final List<String> FIELDS = List.of("kpi", "at", "value", "note");
+
+	private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 }

@@ -15,11 +15,15 @@ import java.util.List;
 import dev.tandem.kpi.NewMeasurement;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
+import dev.tandem.problem.Quoted;
 
 /**
- * Reads {@code at,value[,note]} rows (RFC 4180 quoting, an optional header line). {@code at}
- * may be an instant (2026-11-01T09:00:00Z), or a local date or date-time, read in the
- * organisation's time zone. Every bad row is reported with its line number.
+ * Reads {@code at,value[,note]} rows (RFC 4180 quoting). A header row is optional and may name
+ * its columns in any order (at, value, note, and a kpi column that must name the file's KPI); it
+ * is told from a row by its content — column names, no numbers or dates — wherever it stands
+ * before the first row, after a byte order mark, blank lines or {@code #} comment lines.
+ * {@code at} may be an instant (2026-11-01T09:00:00Z), or a local date or date-time, read in the
+ * organisation's time zone. Every problem of every bad row is reported with its line number.
  */
 final class CsvParser {
 
@@ -35,8 +39,8 @@ final class CsvParser {
 
 	static List<Row> parse(Reader input, String kpi, ZoneId zone) {
 		var rows = new ArrayList<Row>();
-		var problems = new ArrayList<FieldProblem>();
-		int problemCount = 0;
+		var problems = new Problems();
+		Columns columns = null;
 		try (var reader = new BufferedReader(input)) {
 			int lineNumber = 0;
 			String line;
@@ -45,7 +49,7 @@ final class CsvParser {
 				if (lineNumber == 1 && line.startsWith("\uFEFF")) {
 					line = line.substring(1);
 				}
-				if (line.isBlank() || lineNumber == 1 && line.strip().toLowerCase().startsWith("at,")) {
+				if (line.isBlank() || line.stripLeading().startsWith("#")) {
 					continue;
 				}
 				int startLine = lineNumber;
@@ -58,21 +62,42 @@ final class CsvParser {
 					lineNumber++;
 					record.append('\n').append(next);
 				}
-				try {
-					rows.add(new Row(startLine, row(fields(record.toString()), kpi, zone)));
+				var cells = split(record);
+				if (cells == null) {
+					problems.add(startLine, "a quoted field is never closed (inside a quoted field, write a quote as two quotes)");
+					continue;
 				}
-				catch (IllegalArgumentException e) {
-					if (++problemCount <= BulkParser.MAX_PROBLEMS) {
-						problems.add(new FieldProblem("line " + startLine, e.getMessage()));
+				if (Columns.looksLikeHeader(cells)) {
+					if (columns != null) {
+						problems.add(startLine, "looks like a header row; a header may only come before the first row");
+						continue;
 					}
+					var header = new ArrayList<String>();
+					columns = Columns.of(cells, header);
+					if (!header.isEmpty()) {
+						header.forEach(problem -> problems.add(startLine, problem));
+						throw problems.exception();
+					}
+					continue;
+				}
+				if (columns == null) {
+					columns = Columns.DEFAULT;
+				}
+				var rowProblems = new ArrayList<String>(0);
+				var measurement = row(cells, columns, kpi, zone, rowProblems);
+				if (rowProblems.isEmpty()) {
+					rows.add(new Row(startLine, measurement));
+				}
+				else {
+					rowProblems.forEach(problem -> problems.add(startLine, problem));
 				}
 			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(BulkParser.withRest(problems, problemCount));
+		if (problems.any()) {
+			throw problems.exception();
 		}
 		if (rows.isEmpty()) {
 			throw new InvalidInputException("file", "has no rows; expected lines of at,value[,note]");
@@ -80,24 +105,66 @@ final class CsvParser {
 		return rows;
 	}
 
-	private static NewMeasurement row(List<String> fields, String kpi, ZoneId zone) {
-		if (fields.size() < 2 || fields.size() > 3) {
-			throw new IllegalArgumentException("expected at,value[,note] but found " + fields.size() + " fields");
+	/** The problems listed so far (at most {@link BulkParser#MAX_PROBLEMS}) and how many there were. */
+	private static final class Problems {
+
+		private final List<FieldProblem> listed = new ArrayList<>();
+
+		private int count;
+
+		void add(int line, String problem) {
+			if (++count <= BulkParser.MAX_PROBLEMS) {
+				listed.add(new FieldProblem("line " + line, problem));
+			}
 		}
-		var at = instant(fields.get(0).strip(), zone);
-		var number = fields.get(1).strip();
+
+		boolean any() {
+			return count > 0;
+		}
+
+		InvalidInputException exception() {
+			return new InvalidInputException(BulkParser.withRest(listed, count));
+		}
+	}
+
+	/** A row's measurement, or null with everything wrong with the row added to {@code problems}. */
+	private static NewMeasurement row(List<String> fields, Columns columns, String kpi, ZoneId zone,
+			List<String> problems) {
+		if (fields.size() < columns.fewest() || fields.size() > columns.most()) {
+			problems.add("expected " + columns.layout() + " but found " + fields.size() + " fields");
+		}
+		var at = columns.at() < fields.size() ? instant(fields.get(columns.at()).strip(), zone, problems) : null;
+		var value = columns.value() < fields.size() ? value(fields.get(columns.value()), problems) : null;
+		var named = cell(fields, columns.kpi());
+		if (named != null && !named.isBlank() && !named.strip().equals(kpi)) {
+			problems.add("kpi: " + Quoted.of(named.strip()) + " is not the KPI of this import (" + Quoted.of(kpi) + ")");
+		}
+		if (!problems.isEmpty()) {
+			return null;
+		}
+		var note = cell(fields, columns.note());
+		return new NewMeasurement(kpi, at, value, note == null || note.isBlank() ? null : note);
+	}
+
+	private static String cell(List<String> fields, int column) {
+		return column >= 0 && column < fields.size() ? fields.get(column) : null;
+	}
+
+	private static Double value(String text, List<String> problems) {
+		var number = text.strip();
 		if (!DECIMAL.matcher(number).matches()) {
-			throw new IllegalArgumentException("value: '" + fields.get(1) + "' is not a number (use a dot for decimals)");
+			problems.add("value: " + Quoted.of(text) + " is not a number (use a dot for decimals)");
+			return null;
 		}
 		double value = Double.parseDouble(number);
 		if (!Double.isFinite(value)) {
-			throw new IllegalArgumentException("value: must be a finite number");
+			problems.add("value: must be a finite number");
+			return null;
 		}
-		var note = fields.size() == 3 && !fields.get(2).isBlank() ? fields.get(2) : null;
-		return new NewMeasurement(kpi, at, value, note);
+		return value;
 	}
 
-	private static Instant instant(String text, ZoneId zone) {
+	private static Instant instant(String text, ZoneId zone, List<String> problems) {
 		try {
 			if (text.length() == 10) {
 				return LocalDate.parse(text).atStartOfDay(zone).toInstant();
@@ -108,23 +175,15 @@ final class CsvParser {
 			return LocalDateTime.parse(text).atZone(zone).toInstant();
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("at: '" + text
-					+ "' is not a date or timestamp (2026-11-01, 2026-11-01T09:00 or 2026-11-01T09:00:00Z)");
+			problems.add("at: " + Quoted.of(text)
+					+ " is not a date or timestamp (2026-11-01, 2026-11-01T09:00 or 2026-11-01T09:00:00Z)");
+			return null;
 		}
 	}
 
 	/** True when the record ends inside a quoted field, so that the next line continues it. */
 	private static boolean openQuote(CharSequence record) {
 		return split(record) == null;
-	}
-
-	static List<String> fields(String record) {
-		var fields = split(record);
-		if (fields == null) {
-			throw new IllegalArgumentException(
-					"a quoted field is never closed (inside a quoted field, write a quote as two quotes)");
-		}
-		return fields;
 	}
 
 	/**

@@ -62,7 +62,7 @@ class IngestApiController {
 					description = "one object a line")) })
 	Accepted bulk(HttpServletRequest request) throws IOException {
 		long t0 = System.nanoTime();
-		var parsed = BulkParser.parse(mapper, request.getInputStream());
+		var parsed = BulkParser.parse(mapper, request.getInputStream(), kpis::existing);
 		long t1 = System.nanoTime();
 		var accepted = new Accepted(kpis.record(parsed.measurements(), parsed.labels()::get, Source.API));
 		if (log.isDebugEnabled()) {

@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
 import dev.tandem.problem.InvalidInputException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.VersionTag;
 
 @RestController
@@ -85,7 +86,10 @@ class KpiApiController {
 	ResponseEntity<KpiView> update(@PathVariable String key, @Valid @RequestBody KpiDefinition definition,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		// the checked version also guards the write, so an edit landing in between is a 409, not lost
-		var expected = VersionTag.expected(ifMatch, "The KPI '" + key + "'", () -> kpis.get(key).version());
+		var expected = VersionTag.expected(ifMatch, () -> {
+			var kpi = kpis.get(key);
+			return new VersionTag.Current("The KPI " + Quoted.named(kpi.key(), kpi.name()), kpi.version());
+		});
 		var updated = kpis.update(key, definition, expected);
 		return ResponseEntity.ok().eTag(etag(updated)).body(updated);
 	}

@@ -118,7 +118,8 @@ final class KpiDefinitionRules {
 				problems.add(new FieldProblem(field, "no KPI " + Quoted.of(key) + " exists"));
 			}
 			else if (drivers.get(key).indicator() != Indicator.LEADING) {
-				problems.add(new FieldProblem(field, Quoted.of(key) + " is a LAGGING KPI; drivers are leading KPIs"));
+				problems.add(new FieldProblem(field, Quoted.named(key, drivers.get(key).name())
+						+ " is a LAGGING KPI; drivers are leading KPIs"));
 			}
 		}
 	}

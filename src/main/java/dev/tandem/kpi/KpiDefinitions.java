@@ -15,6 +15,7 @@ import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.org.TeamView;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
@@ -57,7 +58,7 @@ class KpiDefinitions {
 		var team = team(definition.team());
 		permissions.requireEditorOf(team.id());
 		if (repository.findByKey(definition.key()).isPresent()) {
-			throw new ConflictException("A KPI with key '" + definition.key() + "' already exists.");
+			throw new ConflictException("A KPI with key " + Quoted.of(definition.key()) + " already exists.");
 		}
 		var now = clock.instant();
 		var kpi = repository.save(toKpi(null, definition, team, null, now, now));
@@ -71,11 +72,11 @@ class KpiDefinitions {
 	KpiView update(String key, KpiDefinition definition, Long expectedVersion) {
 		var existing = kpi(key);
 		if (definition.key() != null && !definition.key().equals(key)) {
-			throw new InvalidInputException("key", "a KPI's key cannot change (it is '" + key + "')");
+			throw new InvalidInputException("key", "a KPI's key cannot change (it is " + Quoted.of(key) + ")");
 		}
 		var version = expectedVersion != null ? expectedVersion : definition.version();
 		if (version != null && !version.equals(existing.version())) {
-			throw new ConflictException("The KPI '" + key + "' is at version " + existing.version() + ", not " + version
+			throw new ConflictException("The KPI " + Quoted.named(key, existing.name()) + " is at version " + existing.version() + ", not " + version
 					+ "; reload it and apply your change again.");
 		}
 		var team = team(definition.team());
@@ -128,7 +129,7 @@ class KpiDefinitions {
 
 	private TeamView team(String key) {
 		return organisation.findTeam(key)
-			.orElseThrow(() -> new InvalidInputException("team", "no team '" + key + "' exists"));
+			.orElseThrow(() -> new InvalidInputException("team", "no team " + Quoted.of(key) + " exists"));
 	}
 
 	/** The definition as a KPI to save, once its owner, its drivers and its rules check out. */

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +25,7 @@ import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.org.TeamView;
 import dev.tandem.problem.InvalidInputException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.NotFoundException;
 
 /**
@@ -131,6 +133,11 @@ public class Kpis {
 		return health;
 	}
 
+	/** Which of these keys name a KPI: for an import that reports an unknown KPI with a row's other problems. */
+	public Set<String> existing(Collection<String> keys) {
+		return keys.isEmpty() ? Set.of() : Set.copyOf(reader.byKeys(keys).keySet());
+	}
+
 	/** The health of every KPI, or of a team's: the dashboard in one call. */
 	public List<KpiHealth> health(Optional<String> teamKey) {
 		var teamId = teamKey.map(key -> team(key).id()).orElse(null);
@@ -235,6 +242,6 @@ public class Kpis {
 
 	private TeamView team(String key) {
 		return organisation.findTeam(key)
-			.orElseThrow(() -> new InvalidInputException("team", "no team '" + key + "' exists"));
+			.orElseThrow(() -> new InvalidInputException("team", "no team " + Quoted.of(key) + " exists"));
 	}
 }

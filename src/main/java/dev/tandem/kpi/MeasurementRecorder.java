@@ -172,32 +172,15 @@ class MeasurementRecorder {
 		Batch last = null;
 		for (int i = 0; i < input.size(); i++) {
 			var m = input.get(i);
-			String problem = null;
 			// rows of one KPI often come together: skip the lookup when the key is the one before
 			var batch = m.kpi() != null && m.kpi() == lastKey ? last : null;
 			var kpi = batch != null ? batch.kpi : m.kpi() == null ? null : byKey.get(m.kpi());
-			if (m.kpi() == null || m.kpi().isBlank()) {
-				problem = "kpi: is required";
-			}
-			else if (kpi == null) {
-				problem = "kpi: no KPI " + Quoted.of(m.kpi()) + " exists";
-			}
-			else if (m.at() == null) {
-				problem = "at: is required (an ISO-8601 timestamp such as 2026-11-01T00:00:00Z)";
-			}
-			else if (m.at().isBefore(earliest) || m.at().isAfter(latestAllowed)) {
-				problem = "at: " + m.at() + " is not plausible; it must lie between " + Thresholds.EARLIEST
-						+ " and tomorrow";
-			}
-			else if (!Double.isFinite(m.value())) {
-				problem = "value: must be a finite number";
-			}
-			else if (m.note() != null && m.note().length() > 1000) {
-				problem = "note: must be at most 1000 characters";
-			}
-			if (problem != null) {
-				if (++problemCount <= MAX_PROBLEMS) {
-					problems.add(new FieldProblem(label.apply(i), problem));
+			var rowProblems = rowProblems(m, kpi, earliest, latestAllowed);
+			if (rowProblems != null) {
+				for (var problem : rowProblems) {
+					if (++problemCount <= MAX_PROBLEMS) {
+						problems.add(new FieldProblem(label.apply(i), problem));
+					}
 				}
 				continue;
 			}
@@ -222,6 +205,37 @@ class MeasurementRecorder {
 		// in id order, the order the state rows are locked in
 		ordered.sort(Comparator.comparingLong(b -> b.kpi.id()));
 		return ordered;
+	}
+
+	/** Everything wrong with one input, or null when nothing is (the usual case, so no list is made). */
+	private static List<String> rowProblems(NewMeasurement m, Kpi kpi, Instant earliest, Instant latestAllowed) {
+		List<String> problems = null;
+		if (m.kpi() == null || m.kpi().isBlank()) {
+			problems = add(problems, "kpi: is required");
+		}
+		else if (kpi == null) {
+			problems = add(problems, "kpi: no KPI " + Quoted.of(m.kpi()) + " exists");
+		}
+		if (m.at() == null) {
+			problems = add(problems, "at: is required (an ISO-8601 timestamp such as 2026-11-01T00:00:00Z)");
+		}
+		else if (m.at().isBefore(earliest) || m.at().isAfter(latestAllowed)) {
+			problems = add(problems, "at: " + m.at() + " is not plausible; it must lie between " + Thresholds.EARLIEST
+					+ " and tomorrow");
+		}
+		if (!Double.isFinite(m.value())) {
+			problems = add(problems, "value: must be a finite number");
+		}
+		if (m.note() != null && m.note().length() > 1000) {
+			problems = add(problems, "note: must be at most 1000 characters");
+		}
+		return problems;
+	}
+
+	private static List<String> add(List<String> problems, String problem) {
+		var list = problems != null ? problems : new ArrayList<String>(2);
+		list.add(problem);
+		return list;
 	}
 
 	private static long ms(long nanos) {

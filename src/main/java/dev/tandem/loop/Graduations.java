@@ -34,6 +34,7 @@ import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
 
@@ -174,7 +175,8 @@ public class Graduations {
 			createdKpi = createKpi(before, choices == null ? GraduationAcceptance.DEFAULTS : choices).key();
 		}
 		if (!store.accept(id, raised, createdKpi, Actor.current(), clock.instant())) {
-			throw new ConflictException("Graduation " + id + " was decided by someone else a moment ago.");
+			throw new ConflictException("The graduation of the key result " + Quoted.of(before.title())
+					+ " was decided by someone else a moment ago.");
 		}
 		var after = get(id);
 		events.publishEvent(new AuditableChange("graduation.accepted", String.valueOf(id),
@@ -198,7 +200,8 @@ public class Graduations {
 		competitors.forEach(g -> permissions.requireEditorOf(g.teamId()));
 		var before = get(id);
 		if (!store.dismiss(id, reason.strip(), Actor.current(), clock.instant())) {
-			throw new ConflictException("Graduation " + id + " was decided by someone else a moment ago.");
+			throw new ConflictException("The graduation of the key result " + Quoted.of(before.title())
+					+ " was decided by someone else a moment ago.");
 		}
 		var after = get(id);
 		events.publishEvent(new AuditableChange("graduation.dismissed", String.valueOf(id),
@@ -286,15 +289,15 @@ public class Graduations {
 
 	private String earnedBy(GraduationStore.Graduation graduation) {
 		ObjectiveView objective = okrs.objective(graduation.objectiveId());
-		return "Graduated from objective #" + objective.id() + " “" + objective.title() + "” (" + objective.cycleName()
-				+ "): key result #" + graduation.keyResultId() + " “" + graduation.title() + "” reached " + graduation.to();
+		return "Graduated from objective “" + objective.title() + "” (" + objective.cycleName()
+				+ "): key result “" + graduation.title() + "” reached " + graduation.to();
 	}
 
 	private KpiView createKpi(GraduationView view, GraduationAcceptance choices) {
 		KeyResultView keyResult = okrs.keyResult(view.keyResultId());
 		var key = choices.key() != null ? choices.key() : slug(view.title());
 		if (kpis.find(key).isPresent()) {
-			throw new ConflictException("A KPI with key '" + key + "' exists already: name another as {\"key\": …}.");
+			throw new ConflictException("A KPI with key " + Quoted.of(key) + " exists already: name another as {\"key\": …}.");
 		}
 		var unit = choices.unit() != null ? choices.unit() : "%".equals(view.unit()) ? Unit.PERCENT : Unit.COUNT;
 		var direction = view.decrease() ? Direction.LOWER_IS_BETTER : Direction.HIGHER_IS_BETTER;
@@ -327,7 +330,7 @@ public class Graduations {
 
 	private static void requireOpen(GraduationStore.Graduation graduation, String verb) {
 		if (graduation.state() != GraduationState.OPEN) {
-			throw new ConflictException("Graduation " + graduation.id() + " is already "
+			throw new ConflictException("The graduation of the key result " + Quoted.of(graduation.title()) + " is already "
 					+ graduation.state().name().toLowerCase() + "; only an open graduation can be " + verb + ".");
 		}
 	}

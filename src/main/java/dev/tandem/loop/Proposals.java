@@ -27,6 +27,7 @@ import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
 
@@ -143,15 +144,15 @@ public class Proposals {
 	public ProposalView accept(long id, Long cycleId) {
 		var proposal = proposal(id);
 		permissions.requireEditorOf(proposal.teamId());
-		requireOpen(proposal, "accepted");
 		var view = get(id);
+		requireOpen(view, "accepted");
 		var cycle = cycleId != null ? cycleId : proposal.cycleId() != null ? proposal.cycleId()
 				: cycle().map(CycleView::id)
 					.orElseThrow(() -> new ConflictException("There is no open cycle to put the objective in: create one "
 							+ "(POST /api/cycles) or name one as {\"cycle\": id}."));
 		var owner = view.owner() != null ? view.owner() : Actor.signedIn().orElse(null);
 		if (owner == null) {
-			throw new ConflictException("The KPI has no owner to own the objective: give the KPI an owner first.");
+			throw new ConflictException("The KPI " + named(view) + " has no owner to own the objective: give it an owner first.");
 		}
 		var keyResults = view.keyResults().stream()
 			.map(k -> new Okrs.DraftKeyResult(k.title(), k.kpi(), owner, k.baseline(), k.target()))
@@ -159,13 +160,13 @@ public class Proposals {
 		var objective = okrs.createDraft(new Okrs.DraftObjective(cycle, view.team(), owner, view.suggestedObjective(),
 				why(view), keyResults));
 		if (!store.accept(id, objective.id(), Actor.current(), clock.instant())) {
-			throw new ConflictException("Proposal " + id + " was decided by someone else a moment ago.");
+			throw new ConflictException("The proposal for the KPI " + named(view) + " was decided by someone else a moment ago.");
 		}
 		kpis.improving(view.kpi(), objective.id());
 		takeOnDrivers(view, objective.id());
 		var after = get(id);
 		events.publishEvent(new AuditableChange("proposal.accepted", String.valueOf(id), "Accepted the proposal for KPI "
-				+ view.kpi() + " as draft objective #" + objective.id(), view, after));
+				+ view.kpi() + " as the draft objective " + Quoted.of(objective.title()), view, after));
 		return after;
 	}
 
@@ -196,10 +197,10 @@ public class Proposals {
 		}
 		var proposal = proposal(id);
 		permissions.requireEditorOf(proposal.teamId());
-		requireOpen(proposal, "dismissed");
 		var before = get(id);
+		requireOpen(before, "dismissed");
 		if (!store.dismiss(id, reason.strip(), Actor.current(), clock.instant())) {
-			throw new ConflictException("Proposal " + id + " was decided by someone else a moment ago.");
+			throw new ConflictException("The proposal for the KPI " + named(before) + " was decided by someone else a moment ago.");
 		}
 		var after = get(id);
 		events.publishEvent(new AuditableChange("proposal.dismissed", String.valueOf(id),
@@ -224,11 +225,15 @@ public class Proposals {
 		return store.acceptedInto(objectiveId).map(p -> views(List.of(p)).get(0));
 	}
 
-	private static void requireOpen(ProposalStore.Proposal proposal, String verb) {
+	private static void requireOpen(ProposalView proposal, String verb) {
 		if (proposal.state() != ProposalState.OPEN) {
-			throw new ConflictException("Proposal " + proposal.id() + " is already "
+			throw new ConflictException("The proposal for the KPI " + named(proposal) + " is already "
 					+ proposal.state().name().toLowerCase() + "; only an open proposal can be " + verb + ".");
 		}
+	}
+
+	private static String named(ProposalView proposal) {
+		return Quoted.named(proposal.kpi(), proposal.kpiName());
 	}
 
 	private Optional<CycleView> cycle() {

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.problem.FieldProblem;
+import dev.tandem.problem.Quoted;
 
 /**
  * The rules of line of sight. An objective aligns to one primary parent and may contribute to
@@ -34,7 +35,11 @@ class Alignment {
 		this.cycles = cycles;
 	}
 
-	record Node(long id, long cycleId, long teamId, ObjectiveLevel level) {
+	record Node(long id, long cycleId, long teamId, ObjectiveLevel level, String title) {
+
+		String named() {
+			return "objective " + Quoted.of(title);
+		}
 	}
 
 	/** Problems with pointing {@code self} (null while being created) at these objectives. */
@@ -58,11 +63,11 @@ class Alignment {
 		for (int i = 0; i < contributesTo.size(); i++) {
 			var id = contributesTo.get(i);
 			var node = nodes.get(id);
-			String problem = !seen.add(id) ? "objective " + id + " is named twice"
-					: id.equals(parentId) ? "objective " + id + " is already the parent"
+			String problem = node != null && !seen.add(id) ? node.named() + " is named twice"
+					: node != null && id.equals(parentId) ? node.named() + " is already the parent"
 					: problem(self, id, node, cycle, level, cycleIndex);
 			if (problem == null && node.teamId() == teamId) {
-				problem = "objective " + id + " belongs to the same team; align to it with parentId";
+				problem = node.named() + " belongs to the same team; align to it with parentId";
 			}
 			if (problem != null) {
 				problems.add(new FieldProblem("contributesTo[" + i + "]", problem));
@@ -70,7 +75,7 @@ class Alignment {
 		}
 		if (problems.isEmpty() && self != null && reaches(named, self)) {
 			problems.add(new FieldProblem(parentId != null ? "parentId" : "contributesTo",
-					"would make a loop: objective " + self + " would end up aligned to itself"));
+					"would make a loop: this objective would end up aligned to itself"));
 		}
 		if (self != null) {
 			childProblem(self, level, problems);
@@ -88,11 +93,11 @@ class Alignment {
 		}
 		var other = cycleIndex.get(node.cycleId());
 		if (!cycle.within(other)) {
-			return "objective " + id + " is in cycle '" + other.name() + "' (" + other.startDate() + " to "
+			return node.named() + " is in cycle " + Quoted.of(other.name()) + " (" + other.startDate() + " to "
 					+ other.endDate() + "), which neither is nor encloses this objective's cycle";
 		}
 		if (!level.mayAlignTo(node.level())) {
-			return "objective " + id + " is a " + node.level() + " objective; a " + level
+			return node.named() + " is a " + node.level() + " objective; a " + level
 					+ " objective aligns to its own level or above";
 		}
 		return null;
@@ -100,16 +105,17 @@ class Alignment {
 
 	/** A child below this objective must not end up above it. */
 	private void childProblem(long self, ObjectiveLevel level, List<FieldProblem> problems) {
-		var higher = jdbc.sql("select id, objective_level from objective where parent_id = ? order by id")
+		var higher = jdbc.sql("select title, objective_level from objective where parent_id = ? order by id")
 			.param(self)
-			.query((rs, n) -> Map.entry(rs.getLong(1), ObjectiveLevel.valueOf(rs.getString(2))))
+			.query((rs, n) -> Map.entry(rs.getString(1), ObjectiveLevel.valueOf(rs.getString(2))))
 			.list().stream()
 			.filter(child -> !child.getValue().mayAlignTo(level))
 			.map(Map.Entry::getKey)
 			.toList();
 		if (!higher.isEmpty()) {
-			problems.add(new FieldProblem("level", "objectives " + higher + " align to this one from a higher level; "
-					+ "realign them first"));
+			problems.add(new FieldProblem("level", (higher.size() == 1 ? "objective " + Quoted.all(higher)
+					+ " aligns to this one from a higher level; realign it first" : "objectives " + Quoted.all(higher)
+					+ " align to this one from a higher level; realign them first")));
 		}
 	}
 
@@ -142,10 +148,10 @@ class Alignment {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("select id, cycle_id, team_id, objective_level from objective where id in (:ids)")
+		return jdbc.sql("select id, cycle_id, team_id, objective_level, title from objective where id in (:ids)")
 			.param("ids", ids)
 			.query((rs, n) -> new Node(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-					ObjectiveLevel.valueOf(rs.getString(4))))
+					ObjectiveLevel.valueOf(rs.getString(4)), rs.getString(5)))
 			.list().stream()
 			.collect(Collectors.toMap(Node::id, Function.identity()));
 	}

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.okr.OkrReader.Scope;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.InvalidInputException;
 
 /**
@@ -51,16 +52,16 @@ class CarryOver {
 			throw new InvalidInputException("cycle", "is the objective's own cycle; carry it into a later one");
 		}
 		if (!target.startDate().isAfter(from.startDate())) {
-			throw new InvalidInputException("cycle", "'" + target.name() + "' does not start after '" + from.name()
-					+ "' (" + from.startDate() + "); carry objectives forward in time");
+			throw new InvalidInputException("cycle", Quoted.of(target.name()) + " does not start after " + Quoted.of(from.name())
+					+ " (" + from.startDate() + "); carry objectives forward in time");
 		}
 		target.requireOpen();
 		var earlier = reader.carriedInto(source.id()).stream()
 			.map(objectives::findById).flatMap(java.util.Optional::stream)
 			.filter(o -> o.cycleId().equals(target.id())).findFirst();
 		if (earlier.isPresent()) {
-			throw new ConflictException("Objective " + source.id() + " was already carried over into '" + target.name()
-					+ "' as objective " + earlier.get().id() + ".");
+			throw new ConflictException("The objective " + Quoted.of(source.title()) + " was already carried over into "
+					+ Quoted.of(target.name()) + "; change its copy there instead.");
 		}
 		return target;
 	}

@@ -12,6 +12,7 @@ import dev.tandem.org.Actor;
 import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.InvalidInputException;
 
 /**
@@ -51,11 +52,12 @@ public class CheckIns {
 		var cycle = objectives.cycle(objective);
 		permissions.requireRecorderOf(objective.teamId(), kr.ownerId());
 		if (cycle.closed()) {
-			throw new ConflictException("The cycle '" + cycle.name() + "' was closed at " + cycle.closedAt()
+			throw new ConflictException("The cycle " + Quoted.of(cycle.name()) + " was closed at " + cycle.closedAt()
 					+ "; its key results are graded and take no more check-ins.");
 		}
 		if (!objective.active()) {
-			throw new ConflictException("Objective " + objective.id() + " is still a draft; activate it before checking in.");
+			throw new ConflictException("The objective " + Quoted.of(objective.title())
+					+ " is still a draft; activate it before checking in.");
 		}
 		var now = views.now();
 		var at = input.at() == null ? now : input.at();
@@ -137,7 +139,7 @@ public class CheckIns {
 		var health = kr.kpiKey() == null ? null : views.health(Set.of(kr.kpiKey())).get(kr.kpiKey());
 		if (health == null || health.value() == null) {
 			throw new InvalidInputException("value", kr.kpiKey() == null ? "is required for a metric key result"
-					: "is required: KPI '" + kr.kpiKey() + "' has no value to take");
+					: "is required: the KPI " + Quoted.named(kr.kpiKey(), views.kpiName(kr.kpiKey())) + " has no value to take");
 		}
 		return health.value();
 	}

@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 
 /** A named, time-boxed period; its end date is inclusive. */
 @Table("okr_cycle")
@@ -22,7 +23,7 @@ record Cycle(@Id Long id, String name, LocalDate startDate, LocalDate endDate, I
 	/** A closed cycle's objectives and key results are graded: they may no longer change. */
 	void requireOpen() {
 		if (closed()) {
-			throw new ConflictException("The cycle '" + name + "' was closed at " + closedAt
+			throw new ConflictException("The cycle " + Quoted.of(name) + " was closed at " + closedAt
 					+ "; its objectives and key results are graded and can no longer change.");
 		}
 	}

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.VersionTag;
 
 @RestController
@@ -54,7 +55,10 @@ class CycleApiController {
 	@PutMapping("/{id}")
 	ResponseEntity<CycleView> update(@PathVariable long id, @Valid @RequestBody CycleChange change,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		var expected = VersionTag.expected(ifMatch, "Cycle " + id, () -> cycles.get(id).version());
+		var expected = VersionTag.expected(ifMatch, () -> {
+			var cycle = cycles.get(id);
+			return new VersionTag.Current("The cycle " + Quoted.of(cycle.name()), cycle.version());
+		});
 		var updated = cycles.update(id, change, expected);
 		return ResponseEntity.ok().eTag(VersionTag.of(updated.version())).body(updated);
 	}

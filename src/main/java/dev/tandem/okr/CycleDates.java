@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 
 /**
  * Whether a cycle's dates may move: alignment across cycles was checked against the old dates
@@ -28,8 +29,11 @@ class CycleDates {
 	void requireMovable(Cycle cycle, LocalDate start, LocalDate end) {
 		var broken = brokenAlignments(cycle.id(), start, end);
 		if (!broken.isEmpty()) {
-			throw new ConflictException("Objectives " + broken + " align across cycles in a way these dates would break "
-					+ "(a parent's cycle must enclose its child's); realign them first.");
+			var titles = jdbc.sql("select title from objective where id in (:ids) order by id").param("ids", broken)
+				.query(String.class).list();
+			throw new ConflictException((titles.size() == 1 ? "The objective " + Quoted.all(titles) + " aligns"
+					: "The objectives " + Quoted.all(titles) + " align") + " across cycles in a way these dates would break "
+					+ "(a parent's cycle must enclose its child's); realign " + (titles.size() == 1 ? "it" : "them") + " first.");
 		}
 		var outside = jdbc.sql("""
 				select count(*) from check_in ci join key_result k on k.id = ci.key_result_id

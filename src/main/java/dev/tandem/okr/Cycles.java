@@ -15,6 +15,7 @@ import dev.tandem.okr.OkrReader.Scope;
 import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
@@ -56,7 +57,7 @@ public class Cycles {
 			throw new InvalidInputException(problems);
 		}
 		if (cycles.findByName(period.name()).isPresent()) {
-			throw new ConflictException("A cycle named '" + period.name() + "' already exists.");
+			throw new ConflictException("A cycle named " + Quoted.of(period.name()) + " already exists.");
 		}
 		var saved = views.cycle(cycles.save(new Cycle(null, period.name(), period.start(), period.end(), null, null,
 				null, views.now())));
@@ -75,7 +76,7 @@ public class Cycles {
 		var existing = cycle(id);
 		var version = expectedVersion != null ? expectedVersion : change.version();
 		if (version != null && !version.equals(existing.version())) {
-			throw new ConflictException("Cycle " + id + " is at version " + existing.version() + ", not " + version
+			throw new ConflictException("The cycle " + Quoted.of(existing.name()) + " is at version " + existing.version() + ", not " + version
 					+ "; reload it and apply your change again.");
 		}
 		existing.requireOpen();
@@ -85,7 +86,7 @@ public class Cycles {
 			throw new InvalidInputException(problems);
 		}
 		cycles.findByName(period.name()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-			throw new ConflictException("A cycle named '" + period.name() + "' already exists.");
+			throw new ConflictException("A cycle named " + Quoted.of(period.name()) + " already exists.");
 		});
 		if (!period.start().equals(existing.startDate()) || !period.end().equals(existing.endDate())) {
 			dates.requireMovable(existing, period.start(), period.end());
@@ -117,10 +118,10 @@ public class Cycles {
 		permissions.requireAdmin();
 		var cycle = cycle(id);
 		if (cycle.closed()) {
-			throw new ConflictException("The cycle '" + cycle.name() + "' was already closed at " + cycle.closedAt() + ".");
+			throw new ConflictException("The cycle " + Quoted.of(cycle.name()) + " was already closed at " + cycle.closedAt() + ".");
 		}
 		if (views.today().isBefore(cycle.startDate())) {
-			throw new ConflictException("The cycle '" + cycle.name() + "' has not started yet (it starts on "
+			throw new ConflictException("The cycle " + Quoted.of(cycle.name()) + " has not started yet (it starts on "
 					+ cycle.startDate() + "); there is nothing to grade.");
 		}
 		var before = views.cycle(cycle);

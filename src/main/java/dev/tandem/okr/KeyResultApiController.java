@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.VersionTag;
 
 @RestController
@@ -46,7 +47,10 @@ class KeyResultApiController {
 	@PutMapping("/key-results/{id}")
 	ResponseEntity<KeyResultView> update(@PathVariable long id, @Valid @RequestBody KeyResultInput input,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		var expected = VersionTag.expected(ifMatch, "Key result " + id, () -> keyResults.keyResult(id).version());
+		var expected = VersionTag.expected(ifMatch, () -> {
+			var keyResult = keyResults.keyResult(id);
+			return new VersionTag.Current("The key result " + Quoted.of(keyResult.title()), keyResult.version());
+		});
 		var updated = keyResults.update(id, input, expected);
 		return ResponseEntity.ok().eTag(VersionTag.of(updated.version())).body(updated);
 	}

@@ -19,10 +19,11 @@ final class KeyResultRules {
 	}
 
 	/**
-	 * Problems with the input; {@code kpiExists} and {@code kpiValue} describe the named KPI
-	 * (its current value is null while it has no data).
+	 * Problems with the input; {@code kpiName} and {@code kpiValue} describe the named KPI (its
+	 * name is null when there is no such KPI, its current value null while it has no data).
 	 */
-	static List<FieldProblem> problems(KeyResultInput in, boolean kpiExists, Double kpiValue) {
+	static List<FieldProblem> problems(KeyResultInput in, String kpiName, Double kpiValue) {
+		boolean kpiExists = kpiName != null;
 		var problems = new ArrayList<FieldProblem>();
 		var weight = in.weightOrDefault();
 		if (!Double.isFinite(weight) || weight < 0 || weight > MAX_WEIGHT) {
@@ -48,7 +49,8 @@ final class KeyResultRules {
 			problems.add(new FieldProblem("baseline", "is required for a METRIC key result"));
 		}
 		else if (baseline == null) {
-			problems.add(new FieldProblem("baseline", "is required: KPI '" + in.kpi() + "' has no value yet to start from"));
+			problems.add(new FieldProblem("baseline", "is required: the KPI " + Quoted.named(in.kpi(), kpiName)
+					+ " has no value yet to start from"));
 		}
 		else if (in.target() != null && baseline.equals(in.target())) {
 			problems.add(new FieldProblem("target", "must differ from the baseline (" + OkrHistory.text(baseline)

@@ -18,6 +18,7 @@ import dev.tandem.kpi.Kpis;
 import dev.tandem.org.AuditableChange;
 import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
@@ -74,7 +75,7 @@ public class KeyResults {
 		}
 		var view = view(saved.id());
 		events.publishEvent(new AuditableChange("key-result.created", String.valueOf(view.id()),
-				"Created key result '" + view.title() + "' of objective " + objectiveId, null, view));
+				"Created key result '" + view.title() + "' of objective '" + objective.title() + "'", null, view));
 		return view;
 	}
 
@@ -92,7 +93,7 @@ public class KeyResults {
 		var existing = keyResult(id);
 		var version = expectedVersion != null ? expectedVersion : input.version();
 		if (version != null && !version.equals(existing.version())) {
-			throw new ConflictException("Key result " + id + " is at version " + existing.version() + ", not " + version
+			throw new ConflictException("The key result " + Quoted.of(existing.title()) + " is at version " + existing.version() + ", not " + version
 					+ "; reload it and apply your change again.");
 		}
 		var objective = objectives.objective(existing.objectiveId());
@@ -137,7 +138,7 @@ public class KeyResults {
 		var before = view(id);
 		keyResults.deleteById(id);
 		events.publishEvent(new AuditableChange("key-result.deleted", String.valueOf(id),
-				"Deleted key result '" + before.title() + "' of objective " + before.objectiveId(), before, null));
+				"Deleted key result '" + before.title() + "' of objective '" + objective.title() + "'", before, null));
 		history.record(existing.objectiveId(), null, views.now(), "removedKeyResult", existing.title(), null);
 		if (existing.kpiKey() != null) {
 			events.publishEvent(new KeyResultUnlinked(id, existing.objectiveId(), existing.kpiKey()));
@@ -177,7 +178,7 @@ public class KeyResults {
 		var owner = rules.owner(input.owner(), "owner", problems);
 		Optional<KpiView> kpi = input.kpi() == null ? Optional.empty() : kpis.find(input.kpi());
 		var kpiValue = kpi.map(k -> k.health().value()).orElse(null);
-		problems.addAll(KeyResultRules.problems(input, kpi.isPresent(), kpiValue));
+		problems.addAll(KeyResultRules.problems(input, kpi.map(KpiView::name).orElse(null), kpiValue));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

@@ -25,6 +25,11 @@ class KpiLookup {
 		this.kpis = kpis;
 	}
 
+	/** The KPI's name, for a message that names it; null when there is no such KPI. */
+	String name(String key) {
+		return kpis.find(key).map(kpi -> kpi.name()).orElse(null);
+	}
+
 	/** The range the KPI's values can take (its own min and max, else its unit's); empty when the KPI has been deleted. */
 	Optional<ValueRange> range(String key) {
 		return kpis.find(key).map(KpiView::range);

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tandem.org.Slugs;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.VersionTag;
 
 @RestController
@@ -73,7 +74,10 @@ class ObjectiveApiController {
 	@PutMapping("/{id}")
 	ResponseEntity<ObjectiveView> update(@PathVariable long id, @Valid @RequestBody ObjectiveInput input,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		var expected = VersionTag.expected(ifMatch, "Objective " + id, () -> objectives.objective(id).version());
+		var expected = VersionTag.expected(ifMatch, () -> {
+			var objective = objectives.objective(id);
+			return new VersionTag.Current("The objective " + Quoted.of(objective.title()), objective.version());
+		});
 		var updated = objectives.update(id, input, expected);
 		return ResponseEntity.ok().eTag(etag(updated.version())).body(updated);
 	}

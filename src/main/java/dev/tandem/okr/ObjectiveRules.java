@@ -40,7 +40,7 @@ class ObjectiveRules {
 		}
 		var team = organisation.findTeam(input.team());
 		if (team.isEmpty()) {
-			problems.add(new FieldProblem("team", "no team '" + input.team() + "' exists"));
+			problems.add(new FieldProblem("team", "no team " + Quoted.of(input.team()) + " exists"));
 		}
 		var owner = owner(input.owner(), "owner", problems);
 		if (!problems.isEmpty()) {
@@ -53,11 +53,12 @@ class ObjectiveRules {
 	PersonView owner(String username, String field, java.util.List<FieldProblem> problems) {
 		var owner = organisation.findPerson(username);
 		if (owner.isEmpty()) {
-			problems.add(new FieldProblem(field, "no person '" + username + "' exists"));
+			problems.add(new FieldProblem(field, "no person " + Quoted.of(username) + " exists"));
 			return null;
 		}
 		if (!owner.get().active()) {
-			problems.add(new FieldProblem(field, Quoted.of(username) + " is deactivated and cannot own anything"));
+			problems.add(new FieldProblem(field, Quoted.named(username, owner.get().displayName())
+					+ " is deactivated and cannot own anything"));
 			return null;
 		}
 		return owner.get();

@@ -16,6 +16,7 @@ import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
+import dev.tandem.problem.Quoted;
 
 /**
  * Objectives: written by the editors of their team, read by everyone. An objective in a closed
@@ -93,7 +94,7 @@ public class Objectives {
 		Long teamId = null;
 		if (teamKey != null) {
 			teamId = organisation.findTeam(teamKey)
-				.orElseThrow(() -> new InvalidInputException("team", "no team '" + teamKey + "' exists")).id();
+				.orElseThrow(() -> new InvalidInputException("team", "no team " + Quoted.of(teamKey) + " exists")).id();
 		}
 		if (cycleId != null && cycles.findById(cycleId).isEmpty()) {
 			throw new InvalidInputException("cycle", "no cycle " + cycleId + " exists");
@@ -106,7 +107,7 @@ public class Objectives {
 		var existing = objective(id);
 		var version = expectedVersion != null ? expectedVersion : input.version();
 		if (version != null && !version.equals(existing.version())) {
-			throw new ConflictException("Objective " + id + " is at version " + existing.version() + ", not " + version
+			throw new ConflictException("The objective " + Quoted.of(existing.title()) + " is at version " + existing.version() + ", not " + version
 					+ "; reload it and apply your change again.");
 		}
 		permissions.requireEditorOf(existing.teamId());
@@ -157,10 +158,9 @@ public class Objectives {
 		var existing = objective(id);
 		permissions.requireEditorOf(existing.teamId());
 		cycle(existing).requireOpen();
-		var dependants = dependants(id);
+		var dependants = dependantTitles(id);
 		if (!dependants.isEmpty()) {
-			throw new ConflictException("Objectives " + dependants + " align to, contribute to or were carried over from "
-					+ "objective " + id + "; change them first.");
+			throw new ConflictException(dependantsRefusal(dependants, Quoted.of(existing.title())));
 		}
 		var linked = keyResults.findAllByObjectiveIdOrderBySortOrderAscIdAsc(id).stream()
 			.filter(kr -> kr.kpiKey() != null).toList();
@@ -175,8 +175,15 @@ public class Objectives {
 	 * The objectives that align to, contribute to, or were carried over from this one: while any
 	 * exist it cannot be deleted.
 	 */
-	public List<Long> dependants(long id) {
-		return reader.dependants(id);
+	public List<String> dependantTitles(long id) {
+		return reader.titles(reader.dependants(id));
+	}
+
+	/** Why an objective with dependants cannot go, naming them; {@code objective} names the one refused. */
+	public static String dependantsRefusal(List<String> dependants, String objective) {
+		return (dependants.size() == 1 ? "The objective " + Quoted.all(dependants) + " aligns to, contributes to or was"
+				: "The objectives " + Quoted.all(dependants) + " align to, contribute to or were")
+				+ " carried over from " + objective + "; change " + (dependants.size() == 1 ? "it" : "them") + " first.";
 	}
 
 	/** Replaces the objective's guardrail KPIs; returns them with their health. */
@@ -210,8 +217,8 @@ public class Objectives {
 		var from = cycle(source);
 		var target = carryOver.target(source, from, cycleId);
 		var carried = get(carryOver.carry(source, from, target).id());
-		audit("objective.carried-over", carried, "Carried objective " + id + " '" + source.title() + "' over from "
-				+ from.name() + " into " + target.name() + " as objective " + carried.id(), null, carried);
+		audit("objective.carried-over", carried, "Carried objective '" + source.title() + "' over from "
+				+ from.name() + " into " + target.name(), null, carried);
 		return carried;
 	}
 

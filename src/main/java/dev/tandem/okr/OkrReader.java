@@ -180,6 +180,17 @@ class OkrReader {
 			.list();
 	}
 
+	/** The titles of these objectives, in the order of their ids: how a refusal names them. */
+	List<String> titles(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select title from objective where id in (:ids) order by id")
+			.param("ids", ids)
+			.query(String.class)
+			.list();
+	}
+
 	KeyResultRow keyResult(long id) {
 		return jdbc.sql("select " + KEY_RESULT_COLUMNS + " from key_result k where k.id = ?").param(id).query((rs, n) -> keyResult(rs, true)).optional()
 			.orElse(null);

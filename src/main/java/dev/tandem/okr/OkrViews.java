@@ -89,6 +89,10 @@ class OkrViews {
 				kr.lastCheckInAt(), kr.checkIns(), null, cycle.closed(), kr.version(), kr.createdAt(), kr.updatedAt());
 	}
 
+	String kpiName(String key) {
+		return kpis.name(key);
+	}
+
 	Map<String, KpiHealth> health(Set<String> keys) {
 		return kpis.health(keys);
 	}

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.Quoted;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
@@ -50,12 +51,12 @@ public class Organisation {
 	public TeamView createTeam(NewTeam request) {
 		permissions.requireAdmin();
 		if (teams.findByKey(request.key()).isPresent()) {
-			throw new ConflictException("A team with key '" + request.key() + "' already exists.");
+			throw new ConflictException("A team with key " + Quoted.of(request.key()) + " already exists.");
 		}
 		Long parentId = null;
 		if (request.parentKey() != null) {
 			parentId = teams.findByKey(request.parentKey())
-				.orElseThrow(() -> new InvalidInputException("parentKey", "no team '" + request.parentKey() + "' exists"))
+				.orElseThrow(() -> new InvalidInputException("parentKey", "no team " + Quoted.of(request.parentKey()) + " exists"))
 				.id();
 		}
 		var saved = teams.save(new Team(null, request.key(), request.name().strip(), parentId, null, clock.instant()));
@@ -97,7 +98,7 @@ public class Organisation {
 	public PersonView createPerson(NewPerson request) {
 		permissions.requireAdmin();
 		if (people.findByUsername(request.username()).isPresent()) {
-			throw new ConflictException("A person with username '" + request.username() + "' already exists.");
+			throw new ConflictException("A person with username " + Quoted.of(request.username()) + " already exists.");
 		}
 		var memberships = new HashSet<Person.Membership>();
 		var problems = new ArrayList<FieldProblem>();

@@ -24,6 +24,34 @@ public final class Quoted {
 		return String.format(Locale.ROOT, "'%s…' (%,d characters)", text.substring(0, LIMIT), text.length());
 	}
 
+	/** How many of a list {@link #all} names before it only counts the rest. */
+	static final int LISTED = 5;
+
+	/**
+	 * A thing named by its key and its name, {@code 'checkout-uptime' (Checkout uptime)}: the key
+	 * is what to type, the name what people call it. Just the key when the name adds nothing.
+	 */
+	public static String named(Object key, String name) {
+		if (name == null || name.isBlank() || name.strip().equals(String.valueOf(key))) {
+			return of(key);
+		}
+		var text = name.strip();
+		return of(key) + " (" + (text.length() <= LIMIT ? text : text.substring(0, LIMIT) + "…") + ")";
+	}
+
+	/** {@code 'a', 'b' and 'c'}, each quoted; past {@value #LISTED}, {@code … and 7 more}. */
+	public static String all(java.util.Collection<?> values) {
+		var quoted = values.stream().limit(LISTED).map(Quoted::of).toList();
+		var rest = values.size() - quoted.size();
+		if (rest > 0) {
+			return String.join(", ", quoted) + " and " + rest + " more";
+		}
+		if (quoted.size() <= 1) {
+			return String.join("", quoted);
+		}
+		return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
+	}
+
 	/** A whole message cut to {@code limit} characters: the last guard, for texts built elsewhere. */
 	static String capped(String message, int limit) {
 		if (message == null || message.length() <= limit) {

@@ -1,6 +1,7 @@
 package dev.tandem.problem;
 
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The entity tag of a versioned resource ({@code "3"}) and the optimistic-locking check of a PUT
@@ -16,21 +17,30 @@ public final class VersionTag {
 		return "\"" + version + "\"";
 	}
 
+	/** A resource as it is now: how an error names it ("The objective 'Grow revenue'") and its version. */
+	public record Current(String subject, long version) {
+	}
+
 	/**
 	 * The version the caller expects to overwrite, or {@code null} when it sent no {@code If-Match}
-	 * or {@code *} (then the body's own version, if any, is the guard).
-	 * @param subject how the error names the resource, e.g. "Objective 12"
+	 * or {@code *} (then the body's own version, if any, is the guard). The resource is read only
+	 * when a tag came, once, for both its version and its name.
 	 * @throws PreconditionFailedException when the tag no longer matches the current version
 	 */
-	public static Long expected(String ifMatch, String subject, LongSupplier currentVersion) {
+	public static Long expected(String ifMatch, Supplier<Current> current) {
 		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
 			return null;
 		}
-		long current = currentVersion.getAsLong();
-		if (!ifMatch.trim().equals(of(current))) {
-			throw new PreconditionFailedException(subject + " has changed since " + ifMatch.trim() + " (it is now "
-					+ of(current) + "); reload it and apply your change again.");
+		var now = current.get();
+		if (!ifMatch.trim().equals(of(now.version()))) {
+			throw new PreconditionFailedException(now.subject() + " has changed since " + ifMatch.trim() + " (it is now "
+					+ of(now.version()) + "); reload it and apply your change again.");
 		}
-		return current;
+		return now.version();
+	}
+
+	/** The same, for a resource whose name is known without reading it. */
+	public static Long expected(String ifMatch, String subject, LongSupplier currentVersion) {
+		return expected(ifMatch, () -> new Current(subject, currentVersion.getAsLong()));
 	}
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -28,6 +29,21 @@ class BulkParserTests {
 
 	static BulkParser.Parsed parse(String body) {
 		return BulkParser.parse(MAPPER, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	static ByteArrayInputStream body(String body) {
+		return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The problems, with only {@code existing} KPIs known. */
+	static List<FieldProblem> problems(String body, Set<String> existing) {
+		try {
+			BulkParser.parse(MAPPER, body(body), keys -> existing);
+		}
+		catch (InvalidInputException e) {
+			return e.problems();
+		}
+		throw new AssertionError("expected the body to be rejected: " + body);
 	}
 
 	static List<FieldProblem> problems(String body) {
@@ -155,7 +171,7 @@ class BulkParserTests {
 
 		@Test
 		void windowsLineEndingsCountLinesTheSame() {
-			var problems = problems(GOOD + "\r\n" + GOOD + "\r\n{\"kpi\": \"x\"}\r\n");
+			var problems = problems(GOOD + "\r\n" + GOOD + "\r\n{\"kpi\": \"x\", \"value\": 1}\r\n");
 
 			assertThat(problems).extracting(FieldProblem::field).containsExactly("line 3");
 		}
@@ -201,7 +217,7 @@ class BulkParserTests {
 			var problems = problems("[{\"kpi\": \"a\", \"extra\": {\"deep\": [1, {\"x\": 2}]}, \"at\": \"2026-03-01T10:00:00Z\", \"value\": 1}, "
 					+ GOOD + ", {\"kpi\": 1}]");
 
-			assertThat(problems).extracting(FieldProblem::field).containsExactly("[0]", "[2]");
+			assertThat(problems).extracting(FieldProblem::field).containsExactly("[0]", "[2]", "[2]", "[2]");
 		}
 
 		@ParameterizedTest(name = "value {0}")
@@ -240,7 +256,6 @@ class BulkParserTests {
 					new FieldProblem("[0]", "at: is required (an ISO-8601 timestamp such as 2026-11-01T00:00:00Z)"));
 			assertThat(problem("[{\"kpi\": \"a\", \"at\": \"2026-03-01T10:00:00Z\"}]"))
 				.isEqualTo(new FieldProblem("[0]", "value: is required"));
-			assertThat(problem("[{}]")).isEqualTo(new FieldProblem("[0]", "kpi: is required (a KPI key as a string)"));
 		}
 
 		@ParameterizedTest(name = "at {0}")
@@ -264,9 +279,80 @@ class BulkParserTests {
 
 			var problems = problems(body);
 
+			// each row lacks both at and value: two problems a row, 25 rows listed
 			assertThat(problems).hasSize(BulkParser.MAX_PROBLEMS + 1);
-			assertThat(problems.get(49).field()).isEqualTo("[49]");
-			assertThat(problems.get(50).message()).isEqualTo("30 more problems not listed");
+			assertThat(problems.get(48)).isEqualTo(new FieldProblem("[24]",
+					"at: is required (an ISO-8601 timestamp such as 2026-11-01T00:00:00Z)"));
+			assertThat(problems.get(49)).isEqualTo(new FieldProblem("[24]", "value: is required"));
+			assertThat(problems.get(50).message()).isEqualTo("110 more problems not listed");
+		}
+
+		@Test
+		void everyProblemOfARowIsReportedNotJustTheFirst() {
+			var problems = problems("[" + GOOD + ", {\"at\": \"yesterday\", \"value\": \"high\", \"note\": 5, \"when\": 1}]");
+
+			// in the order of the fields, not of the object
+			assertThat(problems).containsExactly(
+					new FieldProblem("[1]", "kpi: is required (a KPI key as a string)"),
+					new FieldProblem("[1]", "at: 'yesterday' is not an ISO-8601 timestamp such as 2026-11-01T00:00:00Z"),
+					new FieldProblem("[1]", "value: must be a number"),
+					new FieldProblem("[1]", "note: must be a string"),
+					new FieldProblem("[1]", "'when' is not a known field (kpi, at, value, note)"));
+		}
+
+		@Test
+		void everyMissingFieldIsNamed() {
+			assertThat(problems("[{}]")).containsExactly(
+					new FieldProblem("[0]", "kpi: is required (a KPI key as a string)"),
+					new FieldProblem("[0]", "at: is required (an ISO-8601 timestamp such as 2026-11-01T00:00:00Z)"),
+					new FieldProblem("[0]", "value: is required"));
+		}
+
+		@Test
+		void anUnknownKpiIsReportedWithTheRowsOtherProblems() {
+			var body = "[" + row("uptime", "2026-03-01T10:00:00Z", "1") + ", " + row("nope", "soon", "1") + ", "
+					+ row("gone", "2026-03-01T10:00:00Z", "1") + "]";
+
+			var problems = problems(body, Set.of("uptime"));
+
+			assertThat(problems).containsExactly(
+					new FieldProblem("[1]", "kpi: no KPI 'nope' exists"),
+					new FieldProblem("[1]", "at: 'soon' is not an ISO-8601 timestamp such as 2026-11-01T00:00:00Z"),
+					new FieldProblem("[2]", "kpi: no KPI 'gone' exists"));
+		}
+
+		@Test
+		void whenEveryRowReadsWellTheKpisAreLeftToTheKpiModule() {
+			var asked = new java.util.ArrayList<Set<String>>();
+
+			var parsed = BulkParser.parse(MAPPER, body("[" + row("nope", "2026-03-01T10:00:00Z", "1") + "]"), keys -> {
+				asked.add(keys);
+				return Set.of();
+			});
+
+			assertThat(parsed.measurements()).hasSize(1);
+			assertThat(asked).isEmpty();
+		}
+
+		@Test
+		void unknownKpisBeyondTheListingAreCounted() {
+			// 60 bad rows of an unknown KPI, each with a bad value too: 120 problems, 50 listed
+			var body = IntStream.range(0, 60).mapToObj(i -> row("nope", "2026-03-01T10:00:00Z", "\"x\""))
+				.collect(Collectors.joining(",", "[" + row("nope", "2026-03-01T10:00:00Z", "1") + ",", "]"));
+
+			var problems = problems(body, Set.of());
+
+			assertThat(problems).hasSize(BulkParser.MAX_PROBLEMS + 1);
+			assertThat(problems.get(0)).isEqualTo(new FieldProblem("[0]", "kpi: no KPI 'nope' exists"));
+			assertThat(problems.get(1)).isEqualTo(new FieldProblem("[1]", "kpi: no KPI 'nope' exists"));
+			assertThat(problems.get(2)).isEqualTo(new FieldProblem("[1]", "value: must be a number"));
+			assertThat(problems.get(50).message()).isEqualTo((1 + 120 - 50) + " more problems not listed");
+		}
+
+		@Test
+		void aBlankKpiKeyIsAMissingOne() {
+			assertThat(problem("[" + row(" ", "2026-03-01T10:00:00Z", "1") + "]"))
+				.isEqualTo(new FieldProblem("[0]", "kpi: is required (a KPI key as a string)"));
 		}
 
 		@Test

@@ -93,9 +93,83 @@ class CsvParserTests {
 		}
 
 		@Test
-		void aHeaderIsOnlyAHeaderOnTheFirstLine() {
-			assertThat(problems("2026-03-01T10:00:00Z,1\nat,value\n")).extracting(FieldProblem::field)
-				.containsExactly("line 2");
+		void aHeaderAfterTheFirstRowIsReportedNotReadAsARow() {
+			assertThat(problems("2026-03-01T10:00:00Z,1\nat,value\n")).containsExactly(new FieldProblem("line 2",
+					"looks like a header row; a header may only come before the first row"));
+		}
+
+		@Test
+		void aHeaderAfterBlankAndCommentLinesIsRecognised() {
+			var csv = "\n  \n# exported from the monitoring tool\n  # on 2026-03-02\n\nat,value\n2026-03-01T10:00:00Z,1\n";
+
+			assertThat(lines(csv)).containsExactly(7);
+		}
+
+		@Test
+		void aByteOrderMarkThenBlankLinesThenTheHeader() {
+			assertThat(lines("\uFEFF\n\nValue,At\n3,2026-03-01T10:00:00Z\n")).containsExactly(4);
+		}
+
+		@Test
+		void commentLinesAreSkippedBetweenRowsToo() {
+			assertThat(lines("2026-03-01,1\n# the sensor was down\n2026-03-03,3\n")).containsExactly(1, 3);
+		}
+
+		@ParameterizedTest(name = "header {0}")
+		@ValueSource(strings = { "value,note,at", "NOTE,AT,VALUE", " Value , at ,Note", "\"value\",\"note\",\"at\"" })
+		void theHeaderMayNameItsColumnsInAnyOrder(String header) {
+			var columns = java.util.Arrays.stream(header.replace("\"", "").split(",")).map(c -> c.strip().toLowerCase())
+				.toList();
+			var cells = new String[3];
+			cells[columns.indexOf("at")] = "2026-03-01T10:00:00Z";
+			cells[columns.indexOf("value")] = "7.5";
+			cells[columns.indexOf("note")] = "by hand";
+
+			assertThat(only(header + "\n" + String.join(",", cells) + "\n"))
+				.isEqualTo(new NewMeasurement("uptime", Instant.parse("2026-03-01T10:00:00Z"), 7.5, "by hand"));
+		}
+
+		@Test
+		void aRowMayLeaveOutTheOptionalColumnsAtItsEnd() {
+			assertThat(only("value,at,note\n5,2026-03-01T10:00:00Z\n"))
+				.isEqualTo(new NewMeasurement("uptime", Instant.parse("2026-03-01T10:00:00Z"), 5, null));
+			assertThat(problems("value,at,note\n5\n")).containsExactly(
+					new FieldProblem("line 2", "expected value,at,note (as the header says) but found 1 fields"));
+		}
+
+		@Test
+		void blankHeaderCellsAreColumnsThatNoOneReads() {
+			assertThat(only("at,value,,\n2026-03-01T10:00:00Z,5,,\n").value()).isEqualTo(5);
+		}
+
+		@Test
+		void aKpiColumnMustNameTheKpiOfTheImport() {
+			assertThat(measurements("kpi,at,value\nuptime,2026-03-01,1\n,2026-03-02,2\n")).extracting(NewMeasurement::value)
+				.containsExactly(1.0, 2.0);
+			assertThat(problems("KPI,at,value\nuptime,2026-03-01,1\nlatency,2026-03-02,2\n")).containsExactly(
+					new FieldProblem("line 3", "kpi: 'latency' is not the KPI of this import ('uptime')"));
+		}
+
+		@Test
+		void withoutAHeaderTheColumnsAreAtValueNote() {
+			assertThat(only("\n# no header here\n2026-03-01T10:00:00Z,4,first\n"))
+				.isEqualTo(new NewMeasurement("uptime", Instant.parse("2026-03-01T10:00:00Z"), 4, "first"));
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@ValueSource(strings = { "2026-03-01T10:00:00Z,4,note", "2026-03-01T10:00:00Z,4,\"at,value\"", "2026-03-01,4,value" })
+		void aFirstRowWhoseNoteLooksLikeColumnNamesIsARow(String row) {
+			assertThat(only(row + "\n").value()).isEqualTo(4);
+			assertThat(lines(row + "\n2026-03-02,5\n")).containsExactly(1, 2);
+		}
+
+		@Test
+		void aHeaderWithUnknownOrRepeatedColumnsIsRefusedNamingThem() {
+			assertThat(problems("at,value,comment\n2026-03-01,1,x\n")).containsExactly(
+					new FieldProblem("line 1", "header: 'comment' is not a column (at, value, note, kpi)"));
+			assertThat(problems("# export\nat,At,note\n2026-03-01,1,x\n")).containsExactly(
+					new FieldProblem("line 2", "header: 'At' is named twice"),
+					new FieldProblem("line 2", "header: names no value column; a row needs at and value"));
 		}
 	}
 
@@ -301,6 +375,17 @@ class CsvParserTests {
 					""";
 
 			assertThat(problems(csv)).extracting(FieldProblem::field).containsExactly("line 3", "line 7", "line 8");
+		}
+
+		@Test
+		void everyProblemOfARowIsReported() {
+			assertThat(problems("whenever,n/a\nsoon\n")).containsExactly(
+					new FieldProblem("line 1",
+							"at: 'whenever' is not a date or timestamp (2026-11-01, 2026-11-01T09:00 or 2026-11-01T09:00:00Z)"),
+					new FieldProblem("line 1", "value: 'n/a' is not a number (use a dot for decimals)"),
+					new FieldProblem("line 2", "expected at,value[,note] but found 1 fields"),
+					new FieldProblem("line 2",
+							"at: 'soon' is not a date or timestamp (2026-11-01, 2026-11-01T09:00 or 2026-11-01T09:00:00Z)"));
 		}
 
 		@Test

@@ -73,6 +73,31 @@ class IngestApiTests {
 	}
 
 	@Test
+	void anUnknownKpiIsReportedWithTheOtherProblemsOfItsRow() {
+		var body = """
+				[{"kpi":"%s","at":"2026-01-01T00:00:00Z","value":1},
+				 {"kpi":"no-such-kpi","at":"yesterday","value":"high"}]""".formatted(first);
+		var result = assertThat(mvc.post().uri("/api/measurements").with(admin()).contentType(MediaType.APPLICATION_JSON)
+			.content(body)).hasStatus(HttpStatus.BAD_REQUEST).bodyJson();
+		result.extractingPath("$.errors[*].field").asArray().containsExactly("[1]", "[1]", "[1]");
+		result.extractingPath("$.errors[*].message").asArray().containsExactly("kpi: no KPI 'no-such-kpi' exists",
+				"at: 'yesterday' is not an ISO-8601 timestamp such as 2026-11-01T00:00:00Z", "value: must be a number");
+		assertThat(stored(first)).isZero();
+	}
+
+	@Test
+	void aRowThatReadsWellButBreaksSeveralRulesHasThemAllReported() {
+		var body = """
+				[{"kpi":"no-such-kpi","at":"2099-01-01T00:00:00Z","value":1e400,"note":"%s"}]""".formatted("x".repeat(1001));
+		assertThat(mvc.post().uri("/api/measurements").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[*].message").asArray().containsExactly(
+					"kpi: no KPI 'no-such-kpi' exists",
+					"at: 2099-01-01T00:00:00Z is not plausible; it must lie between 1900-01-01 and tomorrow",
+					"value: must be a finite number", "note: must be at most 1000 characters");
+	}
+
+	@Test
 	void ndjsonErrorsNameTheirLines() {
 		var body = "{\"kpi\":\"%s\",\"at\":\"2026-01-01T00:00:00Z\",\"value\":1}\n{\"kpi\":\"%s\",\"at\":\"yesterday\",\"value\":1}\n{\"kpi\":"
 			.formatted(first, first);

@@ -144,9 +144,12 @@ class KpiApiTests {
 		var raised = thresholdDefinition(key).replace("\"target\":99", "\"target\":99.5");
 		assertThat(api.put("/api/kpis/" + key, raised.replace("}", ",\"version\":0}"))).hasStatusOk()
 			.bodyJson().extractingPath("$.version").asNumber().isEqualTo(1);
-		assertThat(api.put("/api/kpis/" + key, raised.replace("}", ",\"version\":0}"))).hasStatus(HttpStatus.CONFLICT);
+		assertThat(api.put("/api/kpis/" + key, raised.replace("}", ",\"version\":0}"))).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.detail").asString()
+			.startsWith("The KPI '" + key + "' (KPI " + key + ") is at version 1, not 0;");
 		assertThat(api.put("/api/kpis/" + key, raised).header("If-Match", "\"0\""))
-			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+			.hasStatus(HttpStatus.PRECONDITION_FAILED).bodyJson().extractingPath("$.detail").asString()
+			.startsWith("The KPI '" + key + "' (KPI " + key + ") has changed since \"0\"");
 		assertThat(api.get("/api/kpis/" + key + "/history")).hasStatusOk()
 			.bodyJson().extractingPath("$[?(@.field=='target')].to").asArray().containsExactly("99.5");
 		assertThat(api.get("/api/kpis/" + key + "/history")).bodyJson()

@@ -150,7 +150,7 @@ class KpiDefinitionRulesTests {
 		final Map<String, Kpi> existing = Map.of(
 				"visits", existing("visits", Indicator.LEADING),
 				"demos", existing("demos", Indicator.LEADING),
-				"churn", existing("churn", Indicator.LAGGING),
+				"churn", KpiFixtures.higherIsBetter(1, 0).key("churn").name("Monthly churn").indicator(Indicator.LAGGING).build(),
 				"revenue", existing("revenue", Indicator.LEADING));
 
 		@Test
@@ -180,7 +180,7 @@ class KpiDefinitionRulesTests {
 		@Test
 		void aDriverMustBeLeading() {
 			assertThat(definition().drivers("churn").problems(existing))
-				.containsExactly(new FieldProblem("drivers[0]", "'churn' is a LAGGING KPI; drivers are leading KPIs"));
+				.containsExactly(new FieldProblem("drivers[0]", "'churn' (Monthly churn) is a LAGGING KPI; drivers are leading KPIs"));
 		}
 
 		@Test
@@ -200,7 +200,7 @@ class KpiDefinitionRulesTests {
 		void everyBadDriverIsReported() {
 			assertThat(definition().drivers("nope", "churn", "nope", "revenue").problems(existing))
 				.containsExactly(new FieldProblem("drivers[0]", "no KPI 'nope' exists"),
-						new FieldProblem("drivers[1]", "'churn' is a LAGGING KPI; drivers are leading KPIs"),
+						new FieldProblem("drivers[1]", "'churn' (Monthly churn) is a LAGGING KPI; drivers are leading KPIs"),
 						new FieldProblem("drivers[2]", "'nope' is named twice"),
 						new FieldProblem("drivers[3]", "a KPI cannot drive itself"));
 		}

@@ -63,6 +63,7 @@ final class KpiFixtures {
 	static final class KpiBuilder {
 
 		private String key = "test-kpi";
+		private String name;
 		private Frequency frequency = Frequency.MONTHLY;
 		private Aggregation aggregation = Aggregation.LAST;
 		private Indicator indicator = Indicator.LAGGING;
@@ -77,6 +78,12 @@ final class KpiFixtures {
 
 		KpiBuilder key(String key) {
 			this.key = key;
+			return this;
+		}
+
+		/** The KPI's name; its key unless given. */
+		KpiBuilder name(String name) {
+			this.name = name;
 			return this;
 		}
 
@@ -102,7 +109,7 @@ final class KpiFixtures {
 		}
 
 		Kpi build() {
-			return new Kpi(1L, key, key, null, 10L, 20L, Unit.COUNT, null, null, null, "a formula", Source.MANUAL, frequency,
+			return new Kpi(1L, key, name != null ? name : key, null, 10L, 20L, Unit.COUNT, null, null, null, "a formula", Source.MANUAL, frequency,
 					aggregation, "operational", indicator, shape, thresholds, Set.of(), Set.copyOf(seasonal), 0L,
 					Instant.EPOCH, Instant.EPOCH);
 		}

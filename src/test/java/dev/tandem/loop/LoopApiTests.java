@@ -102,7 +102,9 @@ class LoopApiTests {
 		record(uptime, 40);
 		awaitQuiet();
 		assertThat(proposals.list(ProposalState.OPEN, 1000, 0)).noneMatch(p -> p.kpi().equals(uptime));
-		assertThat(api.post("/api/loop/proposals/%d/accept".formatted(proposal.id()), "")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(api.post("/api/loop/proposals/%d/accept".formatted(proposal.id()), "")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.detail").isEqualTo("The proposal for the KPI '" + uptime
+					+ "' (Measure) is already accepted; only an open proposal can be accepted.");
 		assertThat(api.post("/api/loop/proposals/424242/accept", "")).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
@@ -176,8 +178,12 @@ class LoopApiTests {
 		assertThat(raised.target()).isEqualTo(88.0);
 		assertThat(raised.warning()).isEqualTo(78.0);
 		assertThat(raised.health().mode()).isEqualTo(Mode.MONITORED);
-		assertThat(kpis.history(csat)).anySatisfy(change -> assertThat(change.reason()).contains("Graduated from objective #" + objective));
-		assertThat(api.post("/api/loop/graduations/%d/accept".formatted(graduation.id()), "")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(kpis.history(csat)).anySatisfy(change -> assertThat(change.reason())
+			.startsWith("Graduated from objective “Customers recommend us” (")
+			.endsWith("): key result “Lift satisfaction” reached 88.0"));
+		assertThat(api.post("/api/loop/graduations/%d/accept".formatted(graduation.id()), "")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.detail").isEqualTo("The graduation of the key result 'Lift satisfaction' is "
+					+ "already accepted; only an open graduation can be accepted.");
 
 		record(csat, 90);
 		awaitQuiet();

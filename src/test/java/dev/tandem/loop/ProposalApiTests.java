@@ -183,7 +183,9 @@ class ProposalApiTests {
 		assertThat(api.post(path, "{}")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(proposals.get(proposal.id()).state()).isEqualTo(ProposalState.OPEN);
 		assertThat(api.post(path, "{\"reason\":\"not now\"}")).hasStatusOk();
-		assertThat(api.post(path, "{\"reason\":\"again\"}")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(api.post(path, "{\"reason\":\"again\"}")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.detail").isEqualTo("The proposal for the KPI '" + key + "' (KPI "
+					+ key.replaceAll("[^a-z]+", " ").strip() + ") is already dismissed; only an open proposal can be dismissed.");
 		assertThat(api.post("/api/loop/proposals/999999/dismiss", "{\"reason\":\"x\"}")).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(api.get("/api/loop/proposals?state=MAYBE")).hasStatus(HttpStatus.BAD_REQUEST);
 	}

@@ -322,9 +322,11 @@ class KeyResultApiTests {
 		var other = api.teamWithOwner();
 		var edited = """
 				{"title":"Move it more","type":"METRIC","owner":"%s","baseline":10,"target":120,"weight":2}""".formatted(other[1]);
-		assertThat(api.put("/api/key-results/" + kr, edited).header("If-Match", "\"5\"")).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(api.put("/api/key-results/" + kr, edited).header("If-Match", "\"5\"")).hasStatus(HttpStatus.PRECONDITION_FAILED)
+			.bodyJson().extractingPath("$.detail").asString().startsWith("The key result 'Move it' has changed since \"5\"");
 		assertThat(api.put("/api/key-results/" + kr, edited).header("If-Match", "\"0\"")).hasStatusOk().hasHeader("ETag", "\"1\"");
-		assertThat(api.put("/api/key-results/" + kr, edited.replace("}", ",\"version\":0}"))).hasStatus(HttpStatus.CONFLICT);
+		assertThat(api.put("/api/key-results/" + kr, edited.replace("}", ",\"version\":0}"))).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.detail").asString().startsWith("The key result 'Move it more' is at version 1, not 0;");
 		assertThat(api.put("/api/key-results/" + kr, edited.replace("METRIC", "MILESTONE"))).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("type");
 		assertThat(api.put("/api/key-results/" + kr, edited.replace("120", "10"))).hasStatus(HttpStatus.BAD_REQUEST);
@@ -351,6 +353,20 @@ class KeyResultApiTests {
 			assertThat(json).extractingPath("$[7].label").isEqualTo("Likely");
 			assertThat(json).extractingPath("$[9].label").isEqualTo("Almost certain");
 		});
+	}
+
+	@Test
+	void aKpiWithoutDataIsNamedByKeyAndName() {
+		var kpi = api.thresholdKpi("WEEKLY", "LAST");
+		var uri = "/api/objectives/" + objective + "/key-results";
+		assertThat(api.post(uri, metric("\"target\":99,\"kpi\":\"%s\"".formatted(kpi)))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("is required: the KPI '" + kpi + "' (Uptime) has no value yet to start from");
+		long kr = okr.keyResult(objective, """
+				"title":"Uptime to 99","type":"METRIC","owner":"%s","baseline":50,"target":99,"kpi":"%s\"""".formatted(owner, kpi));
+		assertThat(api.post("/api/key-results/" + kr + "/check-ins", "{\"confidence\":7}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("is required: the KPI '" + kpi + "' (Uptime) has no value to take");
 	}
 
 	private String metric(String fields) {

@@ -34,6 +34,9 @@ class ObjectiveApiTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	OkrFixtures okr;
 
 	ApiFixtures api;
@@ -168,6 +171,60 @@ class ObjectiveApiTests {
 	}
 
 	@Test
+	void aDeactivatedOwnerIsNamedByUsernameAndName() {
+		var gone = api.teamWithOwner()[1];
+		jdbc.sql("update person set active = false where username = ?").param(gone).update();
+		assertThat(api.post("/api/objectives", OkrFixtures.objectiveJson(cycle, team, gone, "")))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("'" + gone + "' (Owner) is deactivated and cannot own anything");
+	}
+
+	@Test
+	void alignmentRefusalsNameTheObjectivesByTitle() {
+		var otherTeam = api.teamWithOwner();
+		long year = okr.cycle(today().minusDays(100), today().plusDays(200));
+		long company = okr.objective(year, team, owner, "Win the market", ",\"level\":\"COMPANY\"");
+		long teamLevel = okr.objective(cycle, team, owner, "Ship faster", ",\"parentId\":" + company);
+		long partner = okr.objective(cycle, otherTeam[0], otherTeam[1], "Partners thrive", "");
+		long individual = okr.objective(cycle, team, owner, "Answer within the hour",
+				",\"level\":\"INDIVIDUAL\",\"parentId\":%d,\"contributesTo\":[%d]".formatted(teamLevel, partner));
+
+		assertThat(api.post("/api/objectives", OkrFixtures.objectiveJson(cycle, team, owner,
+				",\"level\":\"INDIVIDUAL\",\"parentId\":%d,\"contributesTo\":[%d,%d,%d]".formatted(teamLevel, partner, partner,
+						teamLevel)))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(json -> {
+							assertThat(json).extractingPath("$.errors[*].field").asArray()
+								.containsExactly("contributesTo[1]", "contributesTo[2]");
+							assertThat(json).extractingPath("$.errors[*].message").asArray().containsExactly(
+									"objective 'Partners thrive' is named twice", "objective 'Ship faster' is already the parent");
+						});
+		assertThat(api.post("/api/objectives", OkrFixtures.objectiveJson(cycle, team, owner,
+				",\"contributesTo\":[%d]".formatted(teamLevel)))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("objective 'Ship faster' belongs to the same team; align to it with parentId");
+		assertThat(api.post("/api/objectives", OkrFixtures.objectiveJson(cycle, team, owner, ",\"parentId\":" + individual)))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].message").isEqualTo(
+					"objective 'Answer within the hour' is a INDIVIDUAL objective; a TEAM objective aligns to its own level or above");
+		assertThat(api.post("/api/objectives", OkrFixtures.objectiveJson(year, team, owner, ",\"parentId\":" + teamLevel)))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].message").asString()
+			.startsWith("objective 'Ship faster' is in cycle 'cycle").endsWith("which neither is nor encloses this objective's cycle");
+		var partnerJson = OkrFixtures.objectiveJson(cycle, otherTeam[0], otherTeam[1], "Partners thrive",
+				",\"contributesTo\":[" + individual + "]").replace("\"TEAM\"", "\"INDIVIDUAL\"");
+		assertThat(api.put("/api/objectives/" + partner, partnerJson)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("would make a loop: this objective would end up aligned to itself");
+		assertThat(api.put("/api/objectives/" + company, OkrFixtures.objectiveJson(year, team, owner, "Win the market",
+				",\"level\":\"INDIVIDUAL\""))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("objective 'Ship faster' aligns to this one from a higher level; realign it first");
+		assertThat(api.post("/api/objectives", OkrFixtures.objectiveJson(cycle, team, owner, ",\"parentId\":987654321")))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("no objective 987654321 exists");
+		assertThat(mvc.delete().uri("/api/objectives/" + teamLevel).with(admin())).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.detail").isEqualTo("The objective 'Answer within the hour' aligns to, contributes to "
+					+ "or was carried over from 'Ship faster'; change it first.");
+		assertThat(mvc.delete().uri("/api/objectives/" + partner).with(admin())).hasStatus(HttpStatus.CONFLICT);
+	}
+
+	@Test
 	void editsUseOptimisticLockingAndKeepAHistory() {
 		var other = api.teamWithOwner();
 		long id = okr.objective(cycle, team, owner, "");
@@ -176,8 +233,11 @@ class ObjectiveApiTests {
 			.hasHeader("ETag", "\"1\"")
 			.bodyJson().extractingPath("$.title").isEqualTo("Customers adore us");
 		assertThat(api.put("/api/objectives/" + id, renamed.replace("}", ",\"version\":0}")))
-			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString().contains("version 1");
-		assertThat(api.put("/api/objectives/" + id, renamed).header("If-Match", "\"0\"")).hasStatus(HttpStatus.PRECONDITION_FAILED);
+			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString()
+			.startsWith("The objective 'Customers adore us' is at version 1, not 0;");
+		assertThat(api.put("/api/objectives/" + id, renamed).header("If-Match", "\"0\"")).hasStatus(HttpStatus.PRECONDITION_FAILED)
+			.bodyJson().extractingPath("$.detail").asString()
+			.startsWith("The objective 'Customers adore us' has changed since \"0\" (it is now \"1\")");
 		assertThat(api.put("/api/objectives/" + id, renamed.replace("COMMITTED", "ASPIRATIONAL")).header("If-Match", "\"1\""))
 			.hasStatusOk().hasHeader("ETag", "\"2\"");
 		assertThat(api.put("/api/objectives/" + id, OkrFixtures.objectiveJson(okr.runningCycle(), team, owner, "")))
@@ -206,7 +266,8 @@ class ObjectiveApiTests {
 		assertThat(events.stream(ObjectiveActivated.class)).noneMatch(e -> e.objectiveId() == draft);
 		assertThat(events.stream(KeyResultLinked.class)).anyMatch(e -> e.keyResultId() == kr && e.kpi().equals(kpi));
 		assertThat(api.post("/api/key-results/" + kr + "/check-ins", "{\"value\":60,\"confidence\":5}"))
-			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString().contains("draft");
+			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail")
+			.isEqualTo("The objective 'Customers love us' is still a draft; activate it before checking in.");
 
 		assertThat(api.post("/api/objectives/" + draft + "/activate", "")).hasStatusOk()
 			.bodyJson().extractingPath("$.state").isEqualTo("ACTIVE");
@@ -251,12 +312,13 @@ class ObjectiveApiTests {
 	void deletingIsRefusedWhileOthersAlignAndEndsKpiLinks() {
 		var kpi = api.thresholdKpi("WEEKLY", "LAST");
 		long parent = okr.objective(cycle, team, owner, "");
-		long child = okr.objective(cycle, team, owner, ",\"level\":\"INDIVIDUAL\",\"parentId\":" + parent);
+		long child = okr.objective(cycle, team, owner, "Answer within the hour", ",\"level\":\"INDIVIDUAL\",\"parentId\":" + parent);
 		long kr = okr.keyResult(child, """
 				"title":"Uptime","type":"METRIC","owner":"%s","baseline":50,"target":99,"kpi":"%s\"""".formatted(owner, kpi));
 		assertThat(kpis.health(kpi).improvingObjectiveId()).isEqualTo(child);
 		assertThat(mvc.delete().uri("/api/objectives/" + parent).with(admin())).hasStatus(HttpStatus.CONFLICT)
-			.bodyJson().extractingPath("$.detail").asString().contains(String.valueOf(child));
+			.bodyJson().extractingPath("$.detail").isEqualTo("The objective 'Answer within the hour' aligns to, contributes "
+					+ "to or was carried over from 'Customers love us'; change it first.");
 		assertThat(mvc.delete().uri("/api/objectives/" + child).with(admin())).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(kpis.health(kpi).mode()).isEqualTo(Mode.MONITORED);
 		assertThat(events.stream(KeyResultUnlinked.class)).anyMatch(e -> e.keyResultId() == kr);
@@ -338,7 +400,9 @@ class ObjectiveApiTests {
 			.extractingPath("$[?(@.field=='carriedInto')].to").asArray().hasSize(1);
 
 		assertThat(api.post("/api/objectives/" + id + "/carry-over", "{\"cycle\":" + next + "}"))
-			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString().contains("already");
+			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString()
+			.startsWith("The objective 'Customers love us' was already carried over into 'cycle")
+			.endsWith("'; change its copy there instead.");
 		long closedLater = okr.cycle(today().minusDays(10), today().plusDays(10));
 		assertThat(api.post("/api/cycles/" + closedLater + "/close", "")).hasStatusOk();
 		assertThat(api.post("/api/objectives/" + id + "/carry-over", "{\"cycle\":" + closedLater + "}"))

@@ -29,6 +29,9 @@ class OkrAuditTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	Cycles cycles;
+
 	OkrFixtures okr;
 
 	ApiFixtures api;
@@ -74,6 +77,10 @@ class OkrAuditTests {
 		assertThat(audited("objective", carried)).containsExactly("objective.carried-over");
 		assertThat(audited("objective", draft)).containsExactly("objective.created", "objective.deleted");
 		assertThat(events.stream(AuditableChange.class)).allMatch(change -> change.actor().equals("admin"));
+		// summaries name objectives by title, not by id
+		assertThat(summary("key-result.deleted", spare)).isEqualTo("Deleted key result 'Move it' of objective 'Customers adore us'");
+		assertThat(summary("objective.carried-over", carried))
+			.isEqualTo("Carried objective 'Customers adore us' over from " + name + " into " + cycles.get(next).name());
 
 		// and they reach the trail itself, with the state before and after
 		assertThat(api.get("/api/audit?type=cycle.updated&limit=1000")).hasStatusOk().bodyJson().satisfies(json -> {
@@ -100,6 +107,13 @@ class OkrAuditTests {
 		assertThat(audited("key-result|check-in", kr)).containsExactly("key-result.created");
 		assertThat(api.get("/api/audit?type=check-in&limit=1000")).bodyJson()
 			.extractingPath("$[?(@.subject=='" + kr + "')]").asArray().isEmpty();
+	}
+
+	private String summary(String type, long subject) {
+		return events.stream(AuditableChange.class)
+			.filter(change -> change.type().equals(type) && change.subject().equals(String.valueOf(subject)))
+			.map(AuditableChange::summary)
+			.findFirst().orElseThrow();
 	}
 
 	/** The types of the changes audited for this subject, among those of the kinds given ("cycle|objective"). */

@@ -48,6 +48,17 @@ final class OkrFixtures {
 		return id(result);
 	}
 
+	/** An objective with its own title, so that a message naming it can be told from one naming another. */
+	long objective(long cycle, String team, String owner, String title, String extra) {
+		var result = api.post("/api/objectives", objectiveJson(cycle, team, owner, title, extra)).exchange();
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		return id(result);
+	}
+
+	static String objectiveJson(long cycle, String team, String owner, String title, String extra) {
+		return objectiveJson(cycle, team, owner, extra).replace("\"title\":\"Customers love us\"", "\"title\":\"" + title + "\"");
+	}
+
 	static String objectiveJson(long cycle, String team, String owner, String extra) {
 		var json = """
 				{"cycle":%d,"team":"%s","owner":"%s","title":"Customers love us","commitment":"COMMITTED"%s}"""

@@ -24,6 +24,22 @@ class VersionTagTests {
 	}
 
 	@Test
+	void theResourceIsReadOnceAndOnlyWhenATagCame() {
+		var reads = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Supplier<VersionTag.Current> current = () -> {
+			reads.incrementAndGet();
+			return new VersionTag.Current("The objective 'Grow revenue'", 4);
+		};
+		assertThat(VersionTag.expected(null, current)).isNull();
+		assertThat(reads).hasValue(0);
+		assertThatThrownBy(() -> VersionTag.expected("\"3\"", current))
+			.isInstanceOf(PreconditionFailedException.class)
+			.hasMessage("The objective 'Grow revenue' has changed since \"3\" (it is now \"4\"); reload it and apply "
+					+ "your change again.");
+		assertThat(reads).hasValue(1);
+	}
+
+	@Test
 	void aStaleTagIsRefusedWithTheCurrentOne() {
 		assertThatThrownBy(() -> VersionTag.expected("\"3\"", "Cycle 9", () -> 4))
 			.isInstanceOf(PreconditionFailedException.class)

@@ -20,7 +20,9 @@ import dev.tandem.okr.CycleStatus;
 import dev.tandem.okr.CycleView;
 import dev.tandem.okr.Cycles;
 import dev.tandem.okr.OkrFormat;
+import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
+import dev.tandem.org.PersonView;
 import dev.tandem.org.TimeFormat;
 import dev.tandem.problem.ConflictException;
 
@@ -37,15 +39,17 @@ class CyclePageController {
 	private final Cycles cycles;
 	private final OkrEditing editing;
 	private final Permissions permissions;
+	private final Organisation organisation;
 	private final TimeFormat format;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	CyclePageController(Cycles cycles, OkrEditing editing, Permissions permissions, TimeFormat format, Clock clock,
-			ZoneId zone) {
+	CyclePageController(Cycles cycles, OkrEditing editing, Permissions permissions, Organisation organisation,
+			TimeFormat format, Clock clock, ZoneId zone) {
 		this.cycles = cycles;
 		this.editing = editing;
 		this.permissions = permissions;
+		this.organisation = organisation;
 		this.format = format;
 		this.clock = clock;
 		this.zone = zone;
@@ -112,7 +116,8 @@ class CyclePageController {
 			.consequence("Retrospective notes can still be written, and the review shows the final grades.");
 		if (cycle.status() == CycleStatus.CLOSED) {
 			confirmation.refusal("This cycle was already closed at " + format.moment(cycle.closedAt())
-					+ " by " + cycle.closedBy() + ".");
+					+ " by " + organisation.findPerson(cycle.closedBy()).map(PersonView::displayName).orElse(cycle.closedBy())
+					+ ".");
 		}
 		else if (cycle.status() == CycleStatus.PLANNING) {
 			confirmation.refusal("This cycle has not started yet (it starts on " + format.date(cycle.start())

@@ -1,7 +1,6 @@
 package dev.tandem.okr.web;
 
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,14 +56,13 @@ class OkrDeletionPageController {
 			confirmation.consequence("The KPIs it is improving (" + String.join(", ", linked)
 					+ ") go back to being monitored.");
 		}
-		var dependants = objectives.dependants(id);
+		var dependants = objectives.dependantTitles(id);
 		if (objective.frozen()) {
 			confirmation.refusal(closed(objective));
 		}
 		else if (!dependants.isEmpty()) {
 			// say so before the button, not after it: the facade would refuse the deletion anyway
-			confirmation.refusal("Objectives " + dependants.stream().map(d -> "#" + d).collect(Collectors.joining(", "))
-					+ " align to, contribute to or were carried over from this one; change them first.");
+			confirmation.refusal(Objectives.dependantsRefusal(dependants, "this one"));
 		}
 		model.addAttribute("confirm", confirmation.danger("Delete objective", "/objectives/" + id + "/delete",
 				"/objectives/" + id));

@@ -204,7 +204,11 @@ class CyclePageTests {
 			.isEqualTo("Closed cycle " + cycleName + "; its scores are frozen");
 
 		var again = mvc.get().uri("/cycles/" + cycle + "/close").with(user(ADMIN)).exchange();
-		assertThat(body(again)).contains("This cycle was already closed at").doesNotContain("Close the cycle");
+		// by the person's name, not their username
+		var closer = organisation.person(ADMIN).displayName();
+		assertThat(closer).isNotEqualTo(ADMIN);
+		assertThat(body(again)).contains("This cycle was already closed at").contains(" by " + closer + ".")
+			.doesNotContain("Close the cycle");
 		assertThat(mvc.post().uri("/cycles/" + cycle + "/close").with(user(ADMIN)).with(csrf()))
 			.flash().extractingByKey("alert").asString().contains("was already closed");
 

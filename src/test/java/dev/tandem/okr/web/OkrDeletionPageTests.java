@@ -132,13 +132,15 @@ class OkrDeletionPageTests {
 		// the confirmation says so before anyone presses a button, and offers none
 		var confirmation = mvc.get().uri("/objectives/" + objective + "/delete").with(user(editor)).exchange();
 		assertThat(confirmation).hasStatusOk().bodyText()
-			.contains("Objectives #" + child + " align to, contribute to or were carried over from this one")
-			.doesNotContain(">Delete objective</button>");
+			.contains("The objective &#39;Know every repeat complaint&#39; aligns to, contributes to or was carried over "
+					+ "from this one; change it first.")
+			.doesNotContain("#" + child, ">Delete objective</button>");
 		// and should the objective gain one after the page was shown, the deletion is still refused
 		var refused = mvc.post().uri("/objectives/" + objective + "/delete").with(user(editor)).with(csrf()).exchange();
 		assertThat(refused).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/objectives/" + objective);
 		assertThat(refused).flash().extractingByKey("alert").asString()
-			.startsWith("Nothing was deleted: Objectives [" + child + "] align to");
+			.isEqualTo("Nothing was deleted: The objective 'Know every repeat complaint' aligns to, contributes to or "
+					+ "was carried over from 'Customers love us'; change it first.");
 		assertThat(objectives.get(objective).keyResults()).hasSize(2);
 	}
 
