@@ -96,14 +96,14 @@ public class GuardrailAlerts {
 		if (alerts.isEmpty()) {
 			return List.of();
 		}
-		var kpiKeys = kpis.list(null).stream().collect(Collectors.toMap(KpiView::id, KpiView::key));
+		var kpiKeys = kpis.names(alerts.stream().map(a -> a.kpiId()).toList());
 		var teams = organisation.teamIndex();
 		Map<Long, String> titles = new HashMap<>();
 		var views = new ArrayList<GuardrailAlertView>();
 		for (var a : alerts) {
 			var title = titles.computeIfAbsent(a.objectiveId(), id -> objectiveTitle(id));
 			views.add(new GuardrailAlertView(a.id(), a.objectiveId(), title, teams.get(a.teamId()).key(),
-					kpiKeys.get(a.kpiId()), a.status(), a.worstStatus(), a.value(), a.open(), a.raisedAt(), a.updatedAt(),
+					kpiKeys.containsKey(a.kpiId()) ? kpiKeys.get(a.kpiId()).key() : null, a.status(), a.worstStatus(), a.value(), a.open(), a.raisedAt(), a.updatedAt(),
 					a.clearedAt(), a.clearedBecause()));
 		}
 		return views;

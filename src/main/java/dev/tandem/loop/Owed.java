@@ -72,8 +72,8 @@ public class Owed {
 				}
 			}
 		}
-		var lacking = kpis.list(null).stream()
-			.filter(kpi -> username.equals(kpi.owner()) && kpi.health() != null
+		var lacking = kpis.ownedBy(username).stream()
+			.filter(kpi -> kpi.health() != null
 					&& (kpi.health().status() == HealthStatus.STALE || kpi.health().status() == HealthStatus.NO_DATA))
 			.map(kpi -> new KpiWithoutData(kpi.key(), kpi.name(), kpi.health().status(), kpi.health().lastMeasuredAt()))
 			.toList();

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.kpi.HealthStatus;
+import dev.tandem.kpi.KpiName;
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.kpi.Mode;
@@ -239,7 +240,10 @@ public class Proposals {
 	private List<ProposalView> views(List<ProposalStore.Proposal> proposals) {
 		var keyResults = store.keyResults(proposals.stream().map(ProposalStore.Proposal::id).toList()).stream()
 			.collect(Collectors.groupingBy(ProposalStore.StoredKeyResult::proposalId));
-		var kpiViews = kpis.list(null).stream().collect(Collectors.toMap(KpiView::id, Function.identity()));
+		var ids = new java.util.HashSet<Long>();
+		proposals.forEach(p -> ids.add(p.kpiId()));
+		keyResults.values().forEach(list -> list.forEach(k -> ids.add(k.kpiId())));
+		var kpiViews = kpis.names(ids);
 		var teams = organisation.teamIndex();
 		var people = organisation.personIndex();
 		var views = new ArrayList<ProposalView>();
@@ -256,7 +260,7 @@ public class Proposals {
 		return views;
 	}
 
-	private static String key(Map<Long, KpiView> kpis, long id) {
+	private static String key(Map<Long, KpiName> kpis, long id) {
 		var kpi = kpis.get(id);
 		return kpi == null ? null : kpi.key();
 	}

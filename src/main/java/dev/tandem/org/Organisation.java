@@ -161,6 +161,40 @@ public class Organisation {
 		return people.findAll().stream().collect(Collectors.toMap(Person::id, person -> view(person, keys)));
 	}
 
+	/** The usernames of the people with these ids, by id, in one statement per thousand ids. */
+	public Map<Long, String> usernames(Collection<Long> ids) {
+		var usernames = new HashMap<Long, String>();
+		var all = List.copyOf(new HashSet<>(ids));
+		for (int i = 0; i < all.size(); i += 1_000) {
+			jdbc.sql("select id, username from person where id in (:ids)")
+				.param("ids", all.subList(i, Math.min(all.size(), i + 1_000)))
+				.query(rs -> {
+					usernames.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return usernames;
+	}
+
+	/**
+	 * At most {@code limit} active people whose username or display name contains the text
+	 * (case-insensitive, taken literally), those starting with it first, then by display name.
+	 */
+	public List<PersonName> searchActivePeople(String text, int limit) {
+		var literal = text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+			.replace("_", "!_");
+		return jdbc.sql("""
+				select username, display_name from person
+				where active and (lower(username) like :infix escape '!' or lower(display_name) like :infix escape '!')
+				order by case when lower(username) like :prefix escape '!' or lower(display_name) like :prefix escape '!'
+				  then 0 else 1 end, lower(display_name), username
+				limit :limit""")
+			.param("infix", "%" + literal + "%")
+			.param("prefix", literal + "%")
+			.param("limit", limit)
+			.query((rs, n) -> new PersonName(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
 	/** The stored password hash, for sign-in only. */
 	public Optional<String> passwordHash(String username) {
 		return people.findByUsername(username).filter(Person::active).map(Person::passwordHash);
