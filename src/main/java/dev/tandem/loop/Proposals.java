@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,8 +211,12 @@ public class Proposals {
 
 	/** Open proposals the signed-in person may decide: those of the teams they edit. */
 	public List<ProposalView> waitingForSignedIn() {
+		// permission depends on the team only: ask once per team, not once per proposal
+		var teamIds = new HashMap<String, Long>();
+		organisation.teamIndex().values().forEach(team -> teamIds.put(team.key(), team.id()));
+		var mayEdit = new HashMap<String, Boolean>();
 		return list(ProposalState.OPEN, 1000, 0).stream()
-			.filter(p -> permissions.mayEdit(organisation.team(p.team()).id()))
+			.filter(p -> mayEdit.computeIfAbsent(p.team(), team -> permissions.mayEdit(teamIds.get(team))))
 			.toList();
 	}
 
