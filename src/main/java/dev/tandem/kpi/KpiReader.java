@@ -164,6 +164,20 @@ class KpiReader {
 			.list();
 	}
 
+	/** The ids and names of the KPIs with these keys, by key; unknown keys are left out. */
+	Map<String, KpiName> namesByKey(Collection<String> keys) {
+		var names = new HashMap<String, KpiName>();
+		var all = List.copyOf(new HashSet<>(keys));
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			jdbc.sql("select id, slug, name from kpi where slug in (:keys)")
+				.param("keys", all.subList(i, Math.min(all.size(), i + CHUNK)))
+				.query(rs -> {
+					names.put(rs.getString(2), new KpiName(rs.getLong(1), rs.getString(2), rs.getString(3)));
+				});
+		}
+		return names;
+	}
+
 	/** The keys of the KPIs a person owns. */
 	List<String> keysOwnedBy(long personId) {
 		return jdbc.sql("select slug from kpi where owner_id = :owner order by slug").param("owner", personId)

@@ -123,6 +123,11 @@ public class Kpis {
 		return ids.isEmpty() ? Map.of() : reader.names(ids);
 	}
 
+	/** The ids and names of the KPIs with these keys, by key; unknown keys are left out. */
+	public Map<String, KpiName> namesByKey(Collection<String> keys) {
+		return keys.isEmpty() ? Map.of() : reader.namesByKey(keys);
+	}
+
 	/** At most {@code limit} KPIs whose key or name contains the text, those starting with it first: a picker's matches. */
 	public List<KpiName> search(String text, int limit) {
 		return reader.search(text, limit);

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
@@ -78,9 +79,14 @@ class ScaleBenchmark {
 		var token = BenchmarkCredentials.bearer(http, port);
 		long t0 = System.nanoTime();
 		seedOrganisation();
-		measure(token);
 		long objective = seedObjectives(token);
+		long t1 = System.nanoTime();
+		measure(token);
+		long t2 = System.nanoTime();
+		long t3 = System.nanoTime();
 		settle();
+		System.out.printf("Seeded: organisation and objectives %d ms, measurements %d ms, %d, loop settled %d ms%n",
+				(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
 		long seeded = System.nanoTime() - t0;
 
 		var editor = signIn(EDITOR, EDITOR_PASSWORD);
@@ -93,6 +99,7 @@ class ScaleBenchmark {
 		time("GET /inbox", editor, "/inbox");
 		time("GET /api/loop/focus", token, "/api/loop/focus");
 		time("GET /objectives/{id}", editor, "/objectives/" + objective);
+		breakdown();
 		var out = Path.of("target", "benchmarks", "scale.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report.toString());
@@ -130,6 +137,9 @@ class ScaleBenchmark {
 				join team t on t.slug = 'st-' || (g / ?)
 				join person p on p.username = 'sp-' || ((g / ?) + ? * (g % 5))""")
 			.params(TEAMS * KPIS_PER_TEAM - 1, KPIS_PER_TEAM, KPIS_PER_TEAM, TEAMS).update();
+		// every KPI has a state row from its creation on (as Kpis.create makes one)
+		jdbc.sql("insert into kpi_state (kpi_id, status, updated_at) select id, 'NO_DATA', now() from kpi where slug like 'sk-%'")
+			.update();
 		jdbc.sql("update kpi set owner_id = (select id from person where username = ?) where slug in ('sk-0', 'sk-3', 'sk-9')")
 			.param(EDITOR).update();
 		// each team's KPIs 1 and 2 drive its KPI 0
@@ -166,28 +176,34 @@ class ScaleBenchmark {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 	}
 
-	/** One active objective a team, through the API; returns the editor's team's. */
+	/**
+	 * One active objective a team, with a key result following the team's KPI 0 and KPI 8 (red)
+	 * as its guardrail, in bulk SQL before the measurements arrive, so that the loop raises the
+	 * alerts itself. Returns the editor's team's objective.
+	 */
 	private long seedObjectives(String token) throws Exception {
 		var today = LocalDate.now(ZoneOffset.UTC);
 		var cycle = JsonPath.parse(send("POST", "/api/cycles", token, """
 				{"name":"Scale cycle","start":"%s","end":"%s"}""".formatted(today.minusDays(30), today.plusDays(60))))
 			.read("$.id", Long.class);
-		long first = 0;
-		for (int t = 0; t < TEAMS; t++) {
-			var owner = t == 0 ? EDITOR : "sp-" + t;
-			long id = JsonPath.parse(send("POST", "/api/objectives", token, """
-					{"cycle":%d,"team":"st-%d","owner":"%s","title":"Objective of team %d","level":"TEAM","commitment":"COMMITTED"}"""
-				.formatted(cycle, t, owner, t))).read("$.id", Long.class);
-			send("POST", "/api/objectives/" + id + "/key-results", token, """
-					{"title":"Raise Scale KPI %d from 70 to 90","type":"METRIC","owner":"%s","baseline":70,"target":90,"kpi":"sk-%d"}"""
-				.formatted(t * 10, owner, t * 10));
-			send("POST", "/api/objectives/" + id + "/activate", token, "");
-			send("PUT", "/api/objectives/" + id + "/guardrails", token, "[\"sk-%d\"]".formatted(t * 10 + 8));
-			if (t == 0) {
-				first = id;
-			}
-		}
-		return first;
+		jdbc.sql("""
+				insert into objective (cycle_id, team_id, owner_id, owner_name, title, objective_level, commitment, state,
+				  created_at, updated_at)
+				select ?, t.id, p.id, p.username, 'Objective of team ' || substr(t.slug, 4), 'TEAM', 'COMMITTED', 'ACTIVE', now(), now()
+				from team t join person p on p.username = case when t.slug = 'st-0' then ? else 'sp-' || substr(t.slug, 4) end
+				where t.slug like 'st-%'""").params(cycle, EDITOR).update();
+		jdbc.sql("""
+				insert into key_result (objective_id, title, kr_type, owner_id, owner_name, weight, baseline, target, kpi_key,
+				  sort_order, created_at, updated_at)
+				select o.id, 'Raise Scale KPI ' || substr(t.slug, 4) || '0 from 70 to 90', 'METRIC', o.owner_id, o.owner_name, 1,
+				  70, 90, 'sk-' || (cast(substr(t.slug, 4) as int) * 10), 0, now(), now()
+				from objective o join team t on t.id = o.team_id where o.cycle_id = ?""").param(cycle).update();
+		jdbc.sql("""
+				insert into objective_guardrail (objective_id, kpi_key)
+				select o.id, 'sk-' || (cast(substr(t.slug, 4) as int) * 10 + 8)
+				from objective o join team t on t.id = o.team_id where o.cycle_id = ?""").param(cycle).update();
+		return jdbc.sql("select o.id from objective o join team t on t.id = o.team_id where t.slug = 'st-0' and o.cycle_id = ?")
+			.param(cycle).query(Long.class).single();
 	}
 
 	/** Waits until the loop has reacted to everything (proposals, alerts): no event publication left incomplete. */
@@ -199,6 +215,55 @@ class ScaleBenchmark {
 			Thread.sleep(500);
 		}
 		jdbc.sql("vacuum analyze").update();
+	}
+
+	@Autowired
+	dev.tandem.loop.Owed owed;
+
+	@Autowired
+	dev.tandem.loop.Proposals proposals;
+
+	@Autowired
+	dev.tandem.loop.Graduations graduations;
+
+	@Autowired
+	dev.tandem.loop.GuardrailAlerts alerts;
+
+	@Autowired
+	dev.tandem.loop.Focus focus;
+
+	@Autowired
+	dev.tandem.loop.Coach coach;
+
+	/** Where the inbox's time goes: each of its calls on its own, in-process, as the editor. */
+	private void breakdown() {
+		var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(EDITOR, null, List.of()));
+		try {
+			line("The inbox's parts, in-process (median of %d):", REQUESTS);
+			part("what I owe", () -> owed.of(EDITOR));
+			part("open proposals (50)", () -> proposals.list(dev.tandem.loop.ProposalState.OPEN, 50, 0));
+			part("open graduations (50)", () -> graduations.list(dev.tandem.loop.GraduationState.OPEN, 50, 0));
+			part("open alerts (50)", () -> alerts.list(true, null, 50, 0));
+			part("focus ranking", () -> focus.ranking());
+			part("coach on one team", () -> coach.findings(null, "st-0", null));
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+	}
+
+	private void part(String what, Runnable call) {
+		var millis = new ArrayList<Double>();
+		for (int run = 0; run < REQUESTS + 3; run++) {
+			long t0 = System.nanoTime();
+			call.run();
+			if (run >= 3) {
+				millis.add((System.nanoTime() - t0) / 1_000_000.0);
+			}
+		}
+		line("  %-22s median %6.1f ms", what, millis.stream().sorted().toList().get(millis.size() / 2));
 	}
 
 	/** Times a page with a session cookie, or the API with a bearer token. */
@@ -238,9 +303,10 @@ class ScaleBenchmark {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		var session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-			.findFirst().orElseThrow();
-		return "JSESSIONID=" + session.getValue();
+		var session = cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
+		assertThat(session).as("a session cookie").isNotEmpty();
+		return session;
 	}
 
 	private String send(String method, String path, String authorization, String json) throws Exception {
