@@ -211,12 +211,12 @@ public class Proposals {
 
 	/** Open proposals the signed-in person may decide: those of the teams they edit. */
 	public List<ProposalView> waitingForSignedIn() {
-		// permission depends on the team only: ask once per team, not once per proposal
+		// the signed-in person is read once for all the proposals, not once for each
 		var teamIds = new HashMap<String, Long>();
 		organisation.teamIndex().values().forEach(team -> teamIds.put(team.key(), team.id()));
-		var mayEdit = new HashMap<String, Boolean>();
+		var editable = permissions.editableTeams();
 		return list(ProposalState.OPEN, 1000, 0).stream()
-			.filter(p -> mayEdit.computeIfAbsent(p.team(), team -> permissions.mayEdit(teamIds.get(team))))
+			.filter(p -> editable.test(teamIds.get(p.team())))
 			.toList();
 	}
 
@@ -250,7 +250,8 @@ public class Proposals {
 		keyResults.values().forEach(list -> list.forEach(k -> ids.add(k.kpiId())));
 		var kpiViews = kpis.names(ids);
 		var teams = organisation.teamIndex();
-		var people = organisation.personIndex();
+		var people = organisation.usernames(proposals.stream().map(ProposalStore.Proposal::ownerId)
+			.filter(java.util.Objects::nonNull).toList());
 		var views = new ArrayList<ProposalView>();
 		for (var p : proposals) {
 			var suggested = keyResults.getOrDefault(p.id(), List.of()).stream()
@@ -258,7 +259,7 @@ public class Proposals {
 				.toList();
 			var kpi = kpiViews.get(p.kpiId());
 			views.add(new ProposalView(p.id(), kpi.key(), kpi.name(), p.reason(), p.state(), teams.get(p.teamId()).key(),
-					p.ownerId() == null || !people.containsKey(p.ownerId()) ? null : people.get(p.ownerId()).username(),
+					p.ownerId() == null ? null : people.get(p.ownerId()),
 					p.cycleId(), p.objective(), suggested.isEmpty() ? null : suggested.get(0), suggested, p.createdAt(),
 					p.decidedAt(), p.decidedBy(), p.dismissReason(), p.objectiveId()));
 		}

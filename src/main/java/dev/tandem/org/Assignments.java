@@ -23,8 +23,9 @@ public class Assignments {
 
 	/** The teams the signed-in person may edit, by name; empty for someone who may edit none. */
 	public List<TeamView> editableTeams() {
+		var editable = permissions.editableTeams();
 		return organisation.teams().stream()
-			.filter(team -> permissions.mayEdit(team.id()))
+			.filter(team -> editable.test(team.id()))
 			.sorted(Comparator.comparing(TeamView::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}

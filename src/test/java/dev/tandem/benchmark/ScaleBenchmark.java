@@ -235,6 +235,15 @@ class ScaleBenchmark {
 	@Autowired
 	dev.tandem.loop.Coach coach;
 
+	@Autowired
+	dev.tandem.okr.Cycles cycles;
+
+	@Autowired
+	dev.tandem.okr.Okrs okrs;
+
+	@Autowired
+	dev.tandem.kpi.Kpis kpis;
+
 	/** Where the inbox's time goes: each of its calls on its own, in-process, as the editor. */
 	private void breakdown() {
 		var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
@@ -243,6 +252,11 @@ class ScaleBenchmark {
 		try {
 			line("The inbox's parts, in-process (median of %d):", REQUESTS);
 			part("what I owe", () -> owed.of(EDITOR));
+			part("  cycles", () -> cycles.list());
+			part("  objectives involving", () -> okrs.objectivesInvolving(EDITOR));
+			part("  KPIs owned", () -> kpis.ownedBy(EDITOR));
+			part("  proposals waiting", () -> proposals.waitingForSignedIn());
+			part("  graduations waiting", () -> graduations.waitingForSignedIn());
 			part("open proposals (50)", () -> proposals.list(dev.tandem.loop.ProposalState.OPEN, 50, 0));
 			part("open graduations (50)", () -> graduations.list(dev.tandem.loop.GraduationState.OPEN, 50, 0));
 			part("open alerts (50)", () -> alerts.list(true, null, 50, 0));
