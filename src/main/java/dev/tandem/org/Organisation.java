@@ -157,8 +157,20 @@ public class Organisation {
 
 	/** Every person by id, for lists that show owners' names. */
 	public Map<Long, PersonView> personIndex() {
+		// two plain queries: loading thousands of Person aggregates costs a query of memberships each
 		var keys = allTeamKeys();
-		return people.findAll().stream().collect(Collectors.toMap(Person::id, person -> view(person, keys)));
+		var memberships = new HashMap<Long, List<String>>();
+		jdbc.sql("select person_id, team_id from team_member").query(rs -> {
+			memberships.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(keys.get(rs.getLong(2)));
+		});
+		var index = new HashMap<Long, PersonView>();
+		jdbc.sql("select id, username, display_name, email, role, active from person").query(rs -> {
+			long id = rs.getLong(1);
+			var teamKeys = memberships.getOrDefault(id, List.of()).stream().sorted().toList();
+			index.put(id, new PersonView(id, rs.getString(2), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
+					teamKeys, rs.getBoolean(6)));
+		});
+		return index;
 	}
 
 	/** The usernames of the people with these ids, by id, in one statement per thousand ids. */
