@@ -23,9 +23,8 @@ public class Assignments {
 
 	/** The teams the signed-in person may edit, by name; empty for someone who may edit none. */
 	public List<TeamView> editableTeams() {
-		var editable = permissions.editableTeams();
 		return organisation.teams().stream()
-			.filter(team -> editable.test(team.id()))
+			.filter(team -> permissions.mayEdit(team.id()))
 			.sorted(Comparator.comparing(TeamView::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
