@@ -393,12 +393,107 @@
 		}
 	};
 
+	/*
+	 * Pickers (fragments/picker.html): the input carries the key; htmx fetches matches for what is
+	 * typed (sent as q), and this makes the list box keyboard-usable and puts the chosen key in.
+	 */
+	var pickers = {
+		init: function () {
+			document.body.addEventListener("htmx:configRequest", function (event) {
+				var input = event.detail.elt;
+				if (input.hasAttribute && input.hasAttribute("data-picker-input")) {
+					var params = event.detail.parameters;
+					delete params[input.name];
+					params.q = input.value;
+				}
+			});
+			document.body.addEventListener("htmx:afterSwap", function (event) {
+				var list = event.detail.target;
+				if (list.classList && list.classList.contains("picker__options")) {
+					var input = pickers.input(list);
+					list.querySelectorAll(".picker__option").forEach(function (option, i) {
+						option.id = list.id + "-" + i;
+					});
+					pickers.open(input, list, document.activeElement === input && input.value.trim() !== "");
+				}
+			});
+			document.body.addEventListener("keydown", function (event) {
+				var input = event.target;
+				if (!input.hasAttribute || !input.hasAttribute("data-picker-input")) {
+					return;
+				}
+				var list = document.getElementById(input.getAttribute("aria-controls"));
+				var options = Array.prototype.slice.call(list.querySelectorAll(".picker__option"));
+				var active = options.findIndex(function (o) { return o.getAttribute("aria-selected") === "true"; });
+				if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+					if (list.hidden || options.length === 0) {
+						return;
+					}
+					event.preventDefault();
+					var next = event.key === "ArrowDown" ? Math.min(active + 1, options.length - 1) : Math.max(active - 1, 0);
+					pickers.highlight(input, options, next);
+				} else if (event.key === "Enter" && !list.hidden && active >= 0) {
+					event.preventDefault();
+					pickers.choose(input, list, options[active]);
+				} else if (event.key === "Escape" && !list.hidden) {
+					event.preventDefault();
+					pickers.open(input, list, false);
+				}
+			});
+			document.body.addEventListener("click", function (event) {
+				var option = event.target.closest && event.target.closest(".picker__option");
+				if (option) {
+					var list = option.closest(".picker__options");
+					pickers.choose(pickers.input(list), list, option);
+				} else {
+					document.querySelectorAll(".picker__options:not([hidden])").forEach(function (list) {
+						if (!list.parentElement.contains(event.target)) {
+							pickers.open(pickers.input(list), list, false);
+						}
+					});
+				}
+			});
+		},
+
+		input: function (list) {
+			return list.parentElement.querySelector("[data-picker-input]");
+		},
+
+		open: function (input, list, open) {
+			list.hidden = !open;
+			input.setAttribute("aria-expanded", open ? "true" : "false");
+			if (!open) {
+				input.removeAttribute("aria-activedescendant");
+			}
+		},
+
+		highlight: function (input, options, index) {
+			options.forEach(function (o, i) {
+				o.setAttribute("aria-selected", i === index ? "true" : "false");
+			});
+			input.setAttribute("aria-activedescendant", options[index].id);
+			options[index].scrollIntoView({ block: "nearest" });
+		},
+
+		choose: function (input, list, option) {
+			input.value = option.getAttribute("data-value");
+			var chosen = document.getElementById(input.id + "-chosen");
+			if (chosen) {
+				chosen.textContent = "Chosen: " + option.getAttribute("data-text");
+			}
+			pickers.open(input, list, false);
+			input.focus();
+			input.dispatchEvent(new Event("change", { bubbles: true }));
+		}
+	};
+
 	document.addEventListener("DOMContentLoaded", function () {
 		navigation.init();
 		menus.init();
 		forms.shapes();
 		charts.draw(document);
 		htmxSupport.init();
+		pickers.init();
 		forms.uploads();
 	});
 })();

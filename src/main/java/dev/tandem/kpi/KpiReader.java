@@ -131,6 +131,82 @@ class KpiReader {
 		return byKey;
 	}
 
+	/** The keys and names of the KPIs with these ids, by id; unknown ids are left out. */
+	Map<Long, KpiName> names(Collection<Long> ids) {
+		var names = new HashMap<Long, KpiName>();
+		var all = List.copyOf(new HashSet<>(ids));
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			jdbc.sql("select id, slug, name from kpi where id in (:ids)")
+				.param("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+				.query(rs -> {
+					names.put(rs.getLong(1), new KpiName(rs.getLong(1), rs.getString(2), rs.getString(3)));
+				});
+		}
+		return names;
+	}
+
+	/**
+	 * At most {@code limit} KPIs whose key or name contains the text (case-insensitive, the
+	 * text taken literally: % and _ match themselves), those starting with it first, then by name.
+	 */
+	List<KpiName> search(String text, int limit) {
+		var literal = literal(text.strip().toLowerCase(java.util.Locale.ROOT));
+		return jdbc.sql("""
+				select id, slug, name from kpi
+				where lower(slug) like :infix escape '!' or lower(name) like :infix escape '!'
+				order by case when lower(slug) like :prefix escape '!' or lower(name) like :prefix escape '!' then 0 else 1 end,
+				  lower(name), slug
+				limit :limit""")
+			.param("infix", "%" + literal + "%")
+			.param("prefix", literal + "%")
+			.param("limit", limit)
+			.query((rs, n) -> new KpiName(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/** The ids and names of the KPIs with these keys, by key; unknown keys are left out. */
+	Map<String, KpiName> namesByKey(Collection<String> keys) {
+		var names = new HashMap<String, KpiName>();
+		var all = List.copyOf(new HashSet<>(keys));
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			jdbc.sql("select id, slug, name from kpi where slug in (:keys)")
+				.param("keys", all.subList(i, Math.min(all.size(), i + CHUNK)))
+				.query(rs -> {
+					names.put(rs.getString(2), new KpiName(rs.getLong(1), rs.getString(2), rs.getString(3)));
+				});
+		}
+		return names;
+	}
+
+	/** The keys of the KPIs a person owns. */
+	List<String> keysOwnedBy(long personId) {
+		return jdbc.sql("select slug from kpi where owner_id = :owner order by slug").param("owner", personId)
+			.query(String.class).list();
+	}
+
+	/** For each of these KPIs that drives others, how many KPIs it drives. */
+	Map<String, Integer> drives(Collection<String> keys) {
+		var drives = new HashMap<String, Integer>();
+		var all = List.copyOf(new HashSet<>(keys));
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			jdbc.sql("""
+					select k.slug, count(*) from kpi_driver d join kpi k on k.id = d.driver_id
+					where k.slug in (:keys) group by k.slug""")
+				.param("keys", all.subList(i, Math.min(all.size(), i + CHUNK)))
+				.query(rs -> {
+					drives.put(rs.getString(1), rs.getInt(2));
+				});
+		}
+		return drives;
+	}
+
+	/** The keys of the KPIs with these ids, by id, in one statement per thousand ids. */
+	Map<Long, String> keysById(Collection<Long> ids) {
+		var keys = new HashMap<Long, String>();
+		names(ids).forEach((id, name) -> keys.put(id, name.key()));
+		return keys;
+	}
+
 	Map<Long, String> keysById() {
 		var keys = new HashMap<Long, String>();
 		jdbc.sql("select id, slug from kpi").query(rs -> {
@@ -153,6 +229,11 @@ class KpiReader {
 				seasonal.getOrDefault(id, Set.of()), rs.getLong("version"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+	/** The text as a LIKE pattern matching itself, with ! as the escape character. */
+	static String literal(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	private static Thresholds thresholds(ResultSet rs) throws SQLException {

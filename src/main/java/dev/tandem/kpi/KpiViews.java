@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.org.Organisation;
-import dev.tandem.org.PersonView;
 import dev.tandem.org.TeamView;
 
 /**
@@ -38,20 +37,28 @@ class KpiViews {
 	KpiView of(Kpi kpi, KpiState state) {
 		var keys = repository.findAllById(kpi.drivers().stream().map(Kpi.Driver::driverId).toList()).stream()
 			.collect(Collectors.toMap(Kpi::id, Kpi::key));
-		return view(kpi, state, organisation.teamIndex(), organisation.personIndex(), keys);
+		return view(kpi, state, organisation.teamIndex(), owners(List.of(kpi)), keys);
 	}
 
-	/** Each KPI with its state; a KPI without a state row yet has no data. */
+	/**
+	 * Each KPI with its state; a KPI without a state row yet has no data. Owners' usernames and
+	 * drivers' keys are read for just these KPIs, unless they are most of them anyway.
+	 */
 	List<KpiView> of(List<Kpi> kpis, Map<Long, KpiState> states) {
 		var teams = organisation.teamIndex();
-		var people = organisation.personIndex();
-		var keys = reader.keysById();
+		var owners = owners(kpis);
+		var keys = kpis.size() > 1_000 ? reader.keysById()
+				: reader.keysById(kpis.stream().flatMap(kpi -> kpi.drivers().stream()).map(Kpi.Driver::driverId).toList());
 		return kpis.stream()
-			.map(kpi -> view(kpi, states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())), teams, people, keys))
+			.map(kpi -> view(kpi, states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())), teams, owners, keys))
 			.toList();
 	}
 
-	private KpiView view(Kpi kpi, KpiState state, Map<Long, TeamView> teams, Map<Long, PersonView> people,
+	private Map<Long, String> owners(List<Kpi> kpis) {
+		return organisation.usernames(kpis.stream().map(Kpi::ownerId).filter(java.util.Objects::nonNull).toList());
+	}
+
+	private KpiView view(Kpi kpi, KpiState state, Map<Long, TeamView> teams, Map<Long, String> owners,
 			Map<Long, String> keys) {
 		var t = kpi.thresholds();
 		var seasonal = kpi.thresholdsByPeriod().stream()
@@ -62,10 +69,10 @@ class KpiViews {
 						s.upper(), s.tolerance(), s.baseline(), s.baselineDate(), s.targetDate());
 			})
 			.toList();
-		var owner = kpi.ownerId() == null ? null : people.get(kpi.ownerId());
+		var owner = kpi.ownerId() == null ? null : owners.get(kpi.ownerId());
 		var drivers = kpi.drivers().stream().map(d -> keys.get(d.driverId())).sorted().toList();
 		return new KpiView(kpi.id(), kpi.key(), kpi.name(), kpi.description(), teams.get(kpi.teamId()).key(),
-				owner == null ? null : owner.username(), kpi.unit(), kpi.currency(), kpi.rangeMin(), kpi.rangeMax(), kpi.formula(), kpi.source(),
+				owner, kpi.unit(), kpi.currency(), kpi.rangeMin(), kpi.rangeMax(), kpi.formula(), kpi.source(),
 				kpi.frequency(), kpi.aggregation(), kpi.category(), kpi.indicator(), drivers, kpi.shape(), t.direction(),
 				t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(), t.baselineDate(),
 				t.targetDate(), seasonal, kpi.version(), kpi.createdAt(), kpi.updatedAt(),

@@ -106,6 +106,40 @@ public class Kpis {
 		return views.of(reader.all(teamId), store.states());
 	}
 
+	/** The KPIs with these keys, by key order, with their health; unknown keys are left out. */
+	public List<KpiView> listByKeys(Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		var found = reader.byKeys(keys).values().stream().sorted(java.util.Comparator.comparing(Kpi::key)).toList();
+		return views.of(found, store.states(found.stream().map(Kpi::id).toList()));
+	}
+
+	/** The KPIs a person owns, with their health; none for an unknown username. */
+	public List<KpiView> ownedBy(String username) {
+		return organisation.findPerson(username).map(person -> listByKeys(reader.keysOwnedBy(person.id()))).orElse(List.of());
+	}
+
+	/** The keys and names of the KPIs with these ids, by id: turning stored ids into keys without reading every KPI. */
+	public Map<Long, KpiName> names(Collection<Long> ids) {
+		return ids.isEmpty() ? Map.of() : reader.names(ids);
+	}
+
+	/** The ids and names of the KPIs with these keys, by key; unknown keys are left out. */
+	public Map<String, KpiName> namesByKey(Collection<String> keys) {
+		return keys.isEmpty() ? Map.of() : reader.namesByKey(keys);
+	}
+
+	/** At most {@code limit} KPIs whose key or name contains the text, those starting with it first: a picker's matches. */
+	public List<KpiName> search(String text, int limit) {
+		return reader.search(text, limit);
+	}
+
+	/** For each of these KPIs that drives other KPIs, how many it drives. */
+	public Map<String, Integer> drives(Collection<String> keys) {
+		return keys.isEmpty() ? Map.of() : reader.drives(keys);
+	}
+
 	public List<KpiChange> history(String key) {
 		return history.of(kpi(key).id());
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.tandem.kpi.Indicator;
@@ -21,9 +22,20 @@ final class FocusRanking {
 	private FocusRanking() {
 	}
 
+	/** Ranks every KPI: how many others each drives is counted from their drivers. */
 	static List<FocusItem> rank(List<KpiView> kpis, Set<String> guardrails) {
 		var drivenBy = new java.util.HashMap<String, Integer>();
 		kpis.forEach(kpi -> kpi.drivers().forEach(driver -> drivenBy.merge(driver, 1, Integer::sum)));
+		return rank(kpis, drivenBy, guardrails);
+	}
+
+	/**
+	 * Ranks these KPIs (healthy ones are left out, so the unhealthy ones alone will do), given
+	 * how many KPIs each drives, by key.
+	 */
+	static List<FocusItem> rank(List<KpiView> kpis, Map<String, Integer> drivenBy, Set<String> guardrails) {
+		var byKey = new java.util.HashMap<String, KpiView>();
+		kpis.forEach(kpi -> byKey.put(kpi.key(), kpi));
 		var scored = new ArrayList<FocusItem>();
 		for (var kpi : kpis) {
 			var health = kpi.health();
@@ -41,7 +53,7 @@ final class FocusRanking {
 		var ranked = new ArrayList<FocusItem>();
 		for (int i = 0; i < scored.size(); i++) {
 			var item = scored.get(i);
-			var kpi = kpis.stream().filter(k -> k.key().equals(item.kpi())).findFirst().orElseThrow();
+			var kpi = byKey.get(item.kpi());
 			ranked.add(new FocusItem(i + 1, item.kpi(), item.name(), item.team(), item.status(), item.value(),
 					item.distance(), item.worseningPeriods(), item.importance(), item.score(),
 					explain(kpi, item, drivenBy.getOrDefault(kpi.key(), 0), guardrails.contains(kpi.key()))));

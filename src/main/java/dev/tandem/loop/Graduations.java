@@ -339,7 +339,8 @@ public class Graduations {
 		if (graduations.isEmpty()) {
 			return List.of();
 		}
-		var kpiKeys = kpis.list(null).stream().collect(Collectors.toMap(KpiView::id, Function.identity()));
+		var kpiKeys = kpis.names(graduations.stream().map(GraduationStore.Graduation::kpiId).filter(java.util.Objects::nonNull)
+			.toList());
 		var teams = organisation.teamIndex();
 		var people = organisation.personIndex();
 		var views = new ArrayList<GraduationView>();

@@ -38,6 +38,11 @@ class GuardrailAlertStore {
 			.list();
 	}
 
+	boolean anyOpenFor(long kpiId) {
+		return jdbc.sql("select count(*) from guardrail_alert where open_objective_id is not null and kpi_id = ?")
+			.param(kpiId).query(Long.class).single() > 0;
+	}
+
 	List<Alert> list(boolean openOnly, Long objectiveId, int limit, int offset) {
 		return jdbc.sql("""
 				select * from guardrail_alert

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,19 +43,35 @@ public class GuardrailAlerts {
 	private record Guard(long objectiveId, long kpiId) {
 	}
 
+	/**
+	 * Whether a change of this KPI's health can raise or clear an alert: it guards an active
+	 * objective, or an alert on it is open. Most KPIs guard nothing, and evaluating every
+	 * guardrail on each of ten thousand health changes of a bulk import would keep the loop
+	 * busy for hours.
+	 */
+	public boolean concerns(String kpiKey) {
+		if (okrs.guardsActiveObjective(kpiKey)) {
+			return true;
+		}
+		var kpi = kpis.namesByKey(List.of(kpiKey)).get(kpiKey);
+		return kpi != null && store.anyOpenFor(kpi.id());
+	}
+
 	/** Brings the alerts in line with every active objective's guardrails; returns how many were raised. */
 	@Transactional
 	public int evaluate() {
 		var now = clock.instant();
 		// only the guardrails' KPIs, not every KPI: this runs on every change of any KPI's health
-		var kpiIds = new HashMap<String, Long>();
 		var open = store.open().stream()
 			.collect(Collectors.toMap(a -> new Guard(a.objectiveId(), a.kpiId()), Function.identity(), (a, b) -> a));
 		var guarding = new HashMap<Guard, GuardrailView>();
 		var teams = new HashMap<Long, Long>();
-		for (var objective : okrs.activeObjectivesWithGuardrails()) {
+		var active = okrs.activeObjectivesWithGuardrails();
+		// the guardrails' KPIs' ids in one lookup, not one KPI view each
+		var kpiIds = kpis.namesByKey(active.stream().flatMap(o -> o.guardrails().stream().map(g -> g.kpi())).toList());
+		for (var objective : active) {
 			for (var guardrail : objective.guardrails()) {
-				var kpiId = kpiIds.computeIfAbsent(guardrail.kpi(), key -> kpis.find(key).map(KpiView::id).orElse(null));
+				var kpiId = kpiIds.containsKey(guardrail.kpi()) ? kpiIds.get(guardrail.kpi()).id() : null;
 				if (kpiId != null) {
 					guarding.put(new Guard(objective.objectiveId(), kpiId), guardrail);
 					teams.put(objective.objectiveId(), objective.teamId());
@@ -96,26 +111,17 @@ public class GuardrailAlerts {
 		if (alerts.isEmpty()) {
 			return List.of();
 		}
-		var kpiKeys = kpis.list(null).stream().collect(Collectors.toMap(KpiView::id, KpiView::key));
+		var kpiKeys = kpis.names(alerts.stream().map(a -> a.kpiId()).toList());
 		var teams = organisation.teamIndex();
-		Map<Long, String> titles = new HashMap<>();
+		// deleted objectives are left out: their alerts show no title
+		var titles = okrs.objectiveTitles(alerts.stream().map(a -> a.objectiveId()).toList());
 		var views = new ArrayList<GuardrailAlertView>();
 		for (var a : alerts) {
-			var title = titles.computeIfAbsent(a.objectiveId(), id -> objectiveTitle(id));
+			var title = titles.get(a.objectiveId());
 			views.add(new GuardrailAlertView(a.id(), a.objectiveId(), title, teams.get(a.teamId()).key(),
-					kpiKeys.get(a.kpiId()), a.status(), a.worstStatus(), a.value(), a.open(), a.raisedAt(), a.updatedAt(),
-					a.clearedAt(), a.clearedBecause()));
+					kpiKeys.containsKey(a.kpiId()) ? kpiKeys.get(a.kpiId()).key() : null, a.status(), a.worstStatus(), a.value(),
+					a.open(), a.raisedAt(), a.updatedAt(), a.clearedAt(), a.clearedBecause()));
 		}
 		return views;
 	}
-
-	private String objectiveTitle(long id) {
-		try {
-			return okrs.objective(id).title();
-		}
-		catch (dev.tandem.problem.NotFoundException deleted) {
-			return null;
-		}
-	}
-
 }

@@ -141,8 +141,9 @@ class LoopPageController {
 		if (Actor.signedIn().isEmpty()) {
 			return Set.of();
 		}
+		var editable = permissions.editableTeams();
 		return organisation.teams().stream()
-			.filter(team -> permissions.mayEdit(team.id()))
+			.filter(team -> editable.test(team.id()))
 			.map(TeamView::key)
 			.collect(Collectors.toSet());
 	}

@@ -68,7 +68,9 @@ class LoopReactions {
 	@TransactionalEventListener
 	void on(KpiHealthChanged event) {
 		timed(propose(event.kpi()), event.judgedAt());
-		guard();
+		if (alerts.concerns(event.kpi())) {
+			guard();
+		}
 	}
 
 	@Async

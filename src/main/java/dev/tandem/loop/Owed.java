@@ -14,7 +14,7 @@ import dev.tandem.kpi.Kpis;
 import dev.tandem.okr.CycleStatus;
 import dev.tandem.okr.Cycles;
 import dev.tandem.okr.ObjectiveState;
-import dev.tandem.okr.Objectives;
+import dev.tandem.okr.Okrs;
 import dev.tandem.loop.OwedView.DueCheckIn;
 import dev.tandem.loop.OwedView.KpiWithoutData;
 
@@ -24,7 +24,7 @@ import dev.tandem.loop.OwedView.KpiWithoutData;
 public class Owed {
 
 	private final Cycles cycles;
-	private final Objectives objectives;
+	private final Okrs okrs;
 	private final Kpis kpis;
 	private final Proposals proposals;
 	private final Graduations graduations;
@@ -33,10 +33,10 @@ public class Owed {
 	private final Clock clock;
 	private final ZoneId zone;
 
-	Owed(Cycles cycles, Objectives objectives, Kpis kpis, Proposals proposals, Graduations graduations,
+	Owed(Cycles cycles, Okrs okrs, Kpis kpis, Proposals proposals, Graduations graduations,
 			GuardrailAlerts alerts, CoachSettings settings, Clock clock, ZoneId zone) {
 		this.cycles = cycles;
-		this.objectives = objectives;
+		this.okrs = okrs;
 		this.kpis = kpis;
 		this.proposals = proposals;
 		this.graduations = graduations;
@@ -50,12 +50,17 @@ public class Owed {
 		var now = clock.instant();
 		var checkIns = new ArrayList<DueCheckIn>();
 		var myObjectives = new ArrayList<Long>();
+		// only the objectives that involve the person, not every objective of every active cycle
+		var involving = okrs.objectivesInvolving(username);
 		for (var cycle : cycles.list()) {
 			if (cycle.status() != CycleStatus.ACTIVE || cycle.ended()) {
 				continue;
 			}
 			Instant start = cycle.start().atStartOfDay(zone).toInstant();
-			for (var objective : objectives.list(cycle.id(), null, Coach.ALL, 0)) {
+			for (var objective : involving) {
+				if (objective.cycle() != cycle.id()) {
+					continue;
+				}
 				if (username.equals(objective.owner())) {
 					myObjectives.add(objective.id());
 				}
@@ -72,14 +77,13 @@ public class Owed {
 				}
 			}
 		}
-		var lacking = kpis.list(null).stream()
-			.filter(kpi -> username.equals(kpi.owner()) && kpi.health() != null
+		var lacking = kpis.ownedBy(username).stream()
+			.filter(kpi -> kpi.health() != null
 					&& (kpi.health().status() == HealthStatus.STALE || kpi.health().status() == HealthStatus.NO_DATA))
 			.map(kpi -> new KpiWithoutData(kpi.key(), kpi.name(), kpi.health().status(), kpi.health().lastMeasuredAt()))
 			.toList();
-		var myAlerts = alerts.list(true, null, Coach.ALL, 0).stream()
-			.filter(a -> myObjectives.contains(a.objectiveId()))
-			.toList();
+		var myAlerts = new ArrayList<GuardrailAlertView>();
+		myObjectives.forEach(id -> myAlerts.addAll(alerts.list(true, id, Coach.ALL, 0)));
 		var waitingProposals = proposals.waitingForSignedIn();
 		var waitingGraduations = graduations.waitingForSignedIn();
 		int total = checkIns.size() + lacking.size() + waitingProposals.size() + waitingGraduations.size()

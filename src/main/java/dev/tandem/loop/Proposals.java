@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.kpi.HealthStatus;
+import dev.tandem.kpi.KpiName;
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.kpi.Mode;
@@ -210,8 +212,12 @@ public class Proposals {
 
 	/** Open proposals the signed-in person may decide: those of the teams they edit. */
 	public List<ProposalView> waitingForSignedIn() {
+		// the signed-in person is read once for all the proposals, not once for each
+		var teamIds = new HashMap<String, Long>();
+		organisation.teamIndex().values().forEach(team -> teamIds.put(team.key(), team.id()));
+		var editable = permissions.editableTeams();
 		return list(ProposalState.OPEN, 1000, 0).stream()
-			.filter(p -> permissions.mayEdit(organisation.team(p.team()).id()))
+			.filter(p -> editable.test(teamIds.get(p.team())))
 			.toList();
 	}
 
@@ -254,9 +260,13 @@ public class Proposals {
 	private List<ProposalView> views(List<ProposalStore.Proposal> proposals) {
 		var keyResults = store.keyResults(proposals.stream().map(ProposalStore.Proposal::id).toList()).stream()
 			.collect(Collectors.groupingBy(ProposalStore.StoredKeyResult::proposalId));
-		var kpiViews = kpis.list(null).stream().collect(Collectors.toMap(KpiView::id, Function.identity()));
+		var ids = new java.util.HashSet<Long>();
+		proposals.forEach(p -> ids.add(p.kpiId()));
+		keyResults.values().forEach(list -> list.forEach(k -> ids.add(k.kpiId())));
+		var kpiViews = kpis.names(ids);
 		var teams = organisation.teamIndex();
-		var people = organisation.personIndex();
+		var people = organisation.usernames(proposals.stream().map(ProposalStore.Proposal::ownerId)
+			.filter(java.util.Objects::nonNull).toList());
 		var views = new ArrayList<ProposalView>();
 		for (var p : proposals) {
 			var suggested = keyResults.getOrDefault(p.id(), List.of()).stream()
@@ -264,14 +274,14 @@ public class Proposals {
 				.toList();
 			var kpi = kpiViews.get(p.kpiId());
 			views.add(new ProposalView(p.id(), kpi.key(), kpi.name(), p.reason(), p.state(), teams.get(p.teamId()).key(),
-					p.ownerId() == null || !people.containsKey(p.ownerId()) ? null : people.get(p.ownerId()).username(),
+					p.ownerId() == null ? null : people.get(p.ownerId()),
 					p.cycleId(), p.objective(), suggested.isEmpty() ? null : suggested.get(0), suggested, p.createdAt(),
 					p.decidedAt(), p.decidedBy(), p.dismissReason(), p.objectiveId()));
 		}
 		return views;
 	}
 
-	private static String key(Map<Long, KpiView> kpis, long id) {
+	private static String key(Map<Long, KpiName> kpis, long id) {
 		var kpi = kpis.get(id);
 		return kpi == null ? null : kpi.key();
 	}

@@ -79,6 +79,13 @@ class OkrReader {
 					+ " and o.id in (select l.objective_id from key_result l where l.kpi_key is not null)", Map.of());
 		}
 
+		/** Objectives of open cycles that the person owns or owns a key result of. */
+		static Scope involving(String username) {
+			return new Scope("o.cycle_id in (select c.id from okr_cycle c where c.closed_at is null)"
+					+ " and (o.owner_name = :user or o.id in (select k.objective_id from key_result k where k.owner_name = :user))",
+					Map.of("user", username));
+		}
+
 		/** A page of objectives by id, optionally of one cycle and one team. */
 		static Scope page(Long cycleId, Long teamId, int limit, int offset) {
 			var params = new HashMap<String, Object>();
@@ -152,6 +159,29 @@ class OkrReader {
 	}
 
 	/** The objectives carried over from this one into later cycles. */
+	/** Whether the KPI guards an active objective of an open cycle. */
+	boolean guardsActive(String kpiKey) {
+		return jdbc.sql("""
+				select count(*) from objective_guardrail g join objective o on o.id = g.objective_id
+				join okr_cycle c on c.id = o.cycle_id
+				where g.kpi_key = :kpi and o.state = 'ACTIVE' and c.closed_at is null""")
+			.param("kpi", kpiKey).query(Long.class).single() > 0;
+	}
+
+	/** The titles of the objectives with these ids, by id; unknown ids are left out. */
+	Map<Long, String> titles(java.util.Collection<Long> ids) {
+		var titles = new HashMap<Long, String>();
+		var all = List.copyOf(new java.util.HashSet<>(ids));
+		for (int i = 0; i < all.size(); i += 1_000) {
+			jdbc.sql("select id, title from objective where id in (:ids)")
+				.param("ids", all.subList(i, Math.min(all.size(), i + 1_000)))
+				.query(rs -> {
+					titles.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return titles;
+	}
+
 	List<Long> carriedInto(long objectiveId) {
 		return jdbc.sql("select id from objective where carried_from_id = ? order by id")
 			.param(objectiveId)

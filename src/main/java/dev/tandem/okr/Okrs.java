@@ -1,7 +1,9 @@
 package dev.tandem.okr;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -123,6 +125,21 @@ public class Okrs {
 					kr.owner() == null ? draft.owner() : kr.owner(), null, kr.baseline(), kr.target(), null, kr.kpi(), null));
 		}
 		return objectives.get(created.id());
+	}
+
+	/** Whether the KPI guards an active objective of an open cycle: one count, not every objective read. */
+	public boolean guardsActiveObjective(String kpiKey) {
+		return reader.guardsActive(kpiKey);
+	}
+
+	/** The titles of the objectives with these ids, by id, in one statement; deleted ones are left out. */
+	public Map<Long, String> objectiveTitles(Collection<Long> ids) {
+		return ids.isEmpty() ? Map.of() : reader.titles(ids);
+	}
+
+	/** The objectives of open cycles that the person owns or owns a key result of: what they may owe check-ins on. */
+	public List<ObjectiveView> objectivesInvolving(String username) {
+		return views.objectives(reader.load(Scope.involving(username)));
 	}
 
 	public ObjectiveView objective(long id) {

@@ -36,4 +36,9 @@ public class Assignments {
 			.sorted(Comparator.comparing(PersonView::displayName, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
+
+	/** The active people whose username or name contains the text, at most {@code limit}: an owner picker's matches. */
+	public List<PersonName> owners(String text, int limit) {
+		return organisation.searchActivePeople(text, limit);
+	}
 }

@@ -158,8 +158,54 @@ public class Organisation {
 
 	/** Every person by id, for lists that show owners' names. */
 	public Map<Long, PersonView> personIndex() {
+		// two plain queries: loading thousands of Person aggregates costs a query of memberships each
 		var keys = allTeamKeys();
-		return people.findAll().stream().collect(Collectors.toMap(Person::id, person -> view(person, keys)));
+		var memberships = new HashMap<Long, List<String>>();
+		jdbc.sql("select person_id, team_id from team_member").query(rs -> {
+			memberships.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(keys.get(rs.getLong(2)));
+		});
+		var index = new HashMap<Long, PersonView>();
+		jdbc.sql("select id, username, display_name, email, role, active from person").query(rs -> {
+			long id = rs.getLong(1);
+			var teamKeys = memberships.getOrDefault(id, List.of()).stream().sorted().toList();
+			index.put(id, new PersonView(id, rs.getString(2), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
+					teamKeys, rs.getBoolean(6)));
+		});
+		return index;
+	}
+
+	/** The usernames of the people with these ids, by id, in one statement per thousand ids. */
+	public Map<Long, String> usernames(Collection<Long> ids) {
+		var usernames = new HashMap<Long, String>();
+		var all = List.copyOf(new HashSet<>(ids));
+		for (int i = 0; i < all.size(); i += 1_000) {
+			jdbc.sql("select id, username from person where id in (:ids)")
+				.param("ids", all.subList(i, Math.min(all.size(), i + 1_000)))
+				.query(rs -> {
+					usernames.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return usernames;
+	}
+
+	/**
+	 * At most {@code limit} active people whose username or display name contains the text
+	 * (case-insensitive, taken literally), those starting with it first, then by display name.
+	 */
+	public List<PersonName> searchActivePeople(String text, int limit) {
+		var literal = text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+			.replace("_", "!_");
+		return jdbc.sql("""
+				select username, display_name from person
+				where active and (lower(username) like :infix escape '!' or lower(display_name) like :infix escape '!')
+				order by case when lower(username) like :prefix escape '!' or lower(display_name) like :prefix escape '!'
+				  then 0 else 1 end, lower(display_name), username
+				limit :limit""")
+			.param("infix", "%" + literal + "%")
+			.param("prefix", literal + "%")
+			.param("limit", limit)
+			.query((rs, n) -> new PersonName(rs.getString(1), rs.getString(2)))
+			.list();
 	}
 
 	/** The stored password hash, for sign-in only. */

@@ -1,6 +1,7 @@
 package dev.tandem.org;
 
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -82,6 +83,25 @@ public class Permissions {
 			return false;
 		}
 		return signedIn(authentication.getName()).filter(rule).isPresent();
+	}
+
+	/**
+	 * The rule of {@link #mayEdit} for many teams at once, reading the signed-in person once:
+	 * for lists that offer an edit per row, where one read per row would cost a query each.
+	 */
+	public LongPredicate editableTeams() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null) {
+			return teamId -> true;
+		}
+		if (!authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+			return teamId -> false;
+		}
+		var person = signedIn(authentication.getName()).orElse(null);
+		if (person == null) {
+			return teamId -> false;
+		}
+		return teamId -> person.role() == Role.ADMIN || person.role() == Role.EDITOR && belongsTo(person, teamId);
 	}
 
 	private Optional<Person> signedIn(String username) {

@@ -115,7 +115,6 @@ class KpiFormPageController {
 		model.addAttribute("indicators", Indicator.values());
 		model.addAttribute("shapes", Shape.values());
 		model.addAttribute("directions", Direction.values());
-		model.addAttribute("owners", assignments.owners());
 		model.addAttribute("driverOptions", editing.drivers(existing == null ? null : existing.key()));
 		return "kpi/kpi-form";
 	}

@@ -1,7 +1,6 @@
 package dev.tandem.okr.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.tandem.kpi.KpiView;
-import dev.tandem.kpi.Kpis;
 import dev.tandem.okr.KeyResultType;
 import dev.tandem.okr.KeyResultView;
 import dev.tandem.okr.KeyResults;
@@ -39,17 +36,15 @@ class KeyResultFormPageController {
 
 	private final Objectives objectives;
 	private final KeyResults keyResults;
-	private final Kpis kpis;
 	private final OkrEditing editing;
 	private final Assignments assignments;
 	private final ObjectiveAdvice advice;
 	private final Permissions permissions;
 
-	KeyResultFormPageController(Objectives objectives, KeyResults keyResults, Kpis kpis, OkrEditing editing,
+	KeyResultFormPageController(Objectives objectives, KeyResults keyResults, OkrEditing editing,
 			Assignments assignments, ObjectiveAdvice advice, Permissions permissions) {
 		this.objectives = objectives;
 		this.keyResults = keyResults;
-		this.kpis = kpis;
 		this.editing = editing;
 		this.assignments = assignments;
 		this.advice = advice;
@@ -115,10 +110,7 @@ class KeyResultFormPageController {
 		model.addAttribute("keyResultForm", form);
 		model.addAttribute("objective", objective);
 		model.addAttribute("existing", existing);
-		model.addAttribute("owners", assignments.owners());
 		model.addAttribute("types", KeyResultType.values());
-		model.addAttribute("kpiOptions", kpis.list(null).stream()
-			.sorted(Comparator.comparing(KpiView::name, String.CASE_INSENSITIVE_ORDER)).toList());
 		model.addAttribute("findings", findings(objective, existing == null ? null : existing.id(), form));
 		return "okr/key-result-form";
 	}

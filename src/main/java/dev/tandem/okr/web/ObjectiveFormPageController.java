@@ -107,7 +107,6 @@ class ObjectiveFormPageController {
 		model.addAttribute("objectiveForm", form);
 		model.addAttribute("existing", existing);
 		model.addAttribute("teams", assignments.editableTeams());
-		model.addAttribute("owners", assignments.owners());
 		model.addAttribute("cycles", editing.openCycles());
 		model.addAttribute("alignable", editing.alignable(form.getCycle(), existing == null ? null : existing.id()));
 		model.addAttribute("levels", ObjectiveLevel.values());

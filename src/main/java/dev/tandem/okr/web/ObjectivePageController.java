@@ -1,6 +1,5 @@
 package dev.tandem.okr.web;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -13,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.tandem.kpi.KpiView;
-import dev.tandem.kpi.Kpis;
 import dev.tandem.okr.CheckIns;
 import dev.tandem.okr.CycleStatus;
 import dev.tandem.okr.CycleView;
@@ -40,18 +37,16 @@ class ObjectivePageController {
 	private final Objectives objectives;
 	private final Cycles cycles;
 	private final CheckIns checkIns;
-	private final Kpis kpis;
 	private final ObjectivePage details;
 	private final ObjectiveAdvice advice;
 	private final Organisation organisation;
 	private final Permissions permissions;
 
-	ObjectivePageController(Objectives objectives, Cycles cycles, CheckIns checkIns, Kpis kpis, ObjectivePage details,
+	ObjectivePageController(Objectives objectives, Cycles cycles, CheckIns checkIns, ObjectivePage details,
 			ObjectiveAdvice advice, Organisation organisation, Permissions permissions) {
 		this.objectives = objectives;
 		this.cycles = cycles;
 		this.checkIns = checkIns;
-		this.kpis = kpis;
 		this.details = details;
 		this.advice = advice;
 		this.organisation = organisation;
@@ -91,8 +86,6 @@ class ObjectivePageController {
 		model.addAttribute("carriedFrom", details.link(objective.carriedFrom()).orElse(null));
 		model.addAttribute("carriedInto", details.links(objective.carriedInto()));
 		model.addAttribute("below", details.below(objective));
-		model.addAttribute("kpiOptions", kpis.list(null).stream()
-			.sorted(Comparator.comparing(KpiView::name, String.CASE_INSENSITIVE_ORDER)).toList());
 		var later = laterCycles(cycle);
 		model.addAttribute("laterCycles", later);
 		model.addAttribute("mayCarry", !later.isEmpty() && permissions.mayEdit(objective.teamId()));
@@ -109,7 +102,9 @@ class ObjectivePageController {
 	@PostMapping("/objectives/{id}/guardrails")
 	String guardrails(@PathVariable long id, @RequestParam(name = "kpi", required = false) List<String> kpiKeys,
 			RedirectAttributes redirect) {
-		var keys = kpiKeys == null ? List.<String>of() : kpiKeys;
+		// the picker's input is sent even when left empty; a key ticked and also picked counts once
+		var keys = kpiKeys == null ? List.<String>of()
+				: kpiKeys.stream().map(String::strip).filter(key -> !key.isEmpty()).distinct().toList();
 		return act(id, redirect, () -> {
 			var saved = objectives.guardrails(id, keys);
 			return saved.isEmpty() ? "Guardrails removed." : "Guardrails saved: " + String.join(", ",

@@ -136,7 +136,12 @@ class OkrPagesBrowserTests {
 		assertThat(page.locator("#key-results tbody tr")).hasCount(1);
 
 		page.locator("#guardrails summary").click();
-		page.locator("#guardrails").getByLabel("Customer satisfaction (CSAT)").check();
+		// the picker: type part of the name, move to the match with the arrow key, choose it with Enter
+		page.locator("#guardrails").getByLabel("Add a guarding KPI").pressSequentially("satisf");
+		assertThat(page.locator("#picker-kpi-options [role=option]").first()).containsText("Customer satisfaction");
+		page.locator("#picker-kpi").press("ArrowDown");
+		page.locator("#picker-kpi").press("Enter");
+		assertThat(page.locator("#picker-kpi")).hasValue("csat");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save guardrails")).click();
 		assertThat(page.locator(".notice--success")).containsText("Guardrails saved: csat");
 		assertThat(page.locator("#guardrails .okr-guardrails")).containsText("csat");
