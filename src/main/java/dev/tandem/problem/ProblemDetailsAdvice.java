@@ -84,6 +84,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage());
 	}
 
+	@ExceptionHandler(RequestBodyTooSlowException.class)
+	ProblemDetail tooSlow(RequestBodyTooSlowException e) {
+		return problem(HttpStatus.REQUEST_TIMEOUT, "Request body too slow", e.getMessage());
+	}
+
 	@ExceptionHandler(ForbiddenException.class)
 	ProblemDetail forbidden(ForbiddenException e) {
 		return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
@@ -132,6 +137,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		var tooLarge = findCause(e, PayloadTooLargeException.class);
 		if (tooLarge != null) {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+		}
+		var tooSlow = findCause(e, RequestBodyTooSlowException.class);
+		if (tooSlow != null) {
+			return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(tooSlow(tooSlow));
 		}
 		var jackson = findCause(e, JacksonException.class);
 		if (jackson == null) {

@@ -1,6 +1,7 @@
 package dev.tandem.problem;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -21,10 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies beyond a limit with 413: at once when the declared length is too
  * large, and while reading when a streamed body turns out to be. Measurement uploads may be
- * large; every other request is a small JSON document.
+ * large; every other request is a small JSON document. And refuses a body that arrives too
+ * slowly with 408 ({@link BodyRate}), checked at each read — a read itself waits at most the
+ * connector's {@code server.tomcat.connection-timeout} for its next bytes.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
 	private static final Pattern BULK = Pattern.compile("^/api/(measurements|kpis/[^/]+/measurements(/import)?)$");
@@ -32,10 +35,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	private final long jsonLimit;
 	private final long bulkLimit;
 
+	private final BodyRate rate;
+
 	RequestSizeLimit(@Value("${tandem.limits.json-bytes}") long jsonLimit,
-			@Value("${tandem.limits.bulk-bytes}") long bulkLimit) {
+			@Value("${tandem.limits.bulk-bytes}") long bulkLimit, @Value("${tandem.limits.body-grace}") Duration grace,
+			@Value("${tandem.limits.body-min-bytes-per-second}") long minBytesPerSecond) {
 		this.jsonLimit = jsonLimit;
 		this.bulkLimit = bulkLimit;
+		this.rate = new BodyRate(grace, minBytesPerSecond);
 	}
 
 	@Override
@@ -50,23 +57,26 @@ class RequestSizeLimit extends OncePerRequestFilter {
 					+ " bytes; send it in smaller parts.\"}");
 			return;
 		}
-		chain.doFilter(new Limited(request, limit), response);
+		chain.doFilter(new Limited(request, limit, rate), response);
 	}
 
 	private static final class Limited extends HttpServletRequestWrapper {
 
 		private final long limit;
+		private final BodyRate rate;
+		private final long started = System.nanoTime();
 		private ServletInputStream stream;
 
-		Limited(HttpServletRequest request, long limit) {
+		Limited(HttpServletRequest request, long limit, BodyRate rate) {
 			super(request);
 			this.limit = limit;
+			this.rate = rate;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (stream == null) {
-				stream = new Counting(super.getInputStream(), limit);
+				stream = new Counting(super.getInputStream(), limit, rate, started);
 			}
 			return stream;
 		}
@@ -76,35 +86,38 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 		private final ServletInputStream in;
 		private final long limit;
+		private final BodyRate rate;
+		private final long started;
 		private long read;
 
-		Counting(ServletInputStream in, long limit) {
+		Counting(ServletInputStream in, long limit, BodyRate rate, long started) {
 			this.in = in;
 			this.limit = limit;
+			this.rate = rate;
+			this.started = started;
 		}
 
 		@Override
 		public int read() throws IOException {
 			int b = in.read();
-			if (b >= 0) {
-				count(1);
-			}
+			count(b >= 0 ? 1 : 0, b < 0);
 			return b;
 		}
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
 			int n = in.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
+			count(Math.max(n, 0), n < 0);
 			return n;
 		}
 
-		private void count(int n) {
+		private void count(int n, boolean ended) {
 			read += n;
 			if (read > limit) {
 				throw new PayloadTooLargeException(limit);
+			}
+			if (!ended && rate.tooSlow(read, System.nanoTime() - started)) {
+				throw new RequestBodyTooSlowException(rate.minBytesPerSecond(), rate.grace().toSeconds());
 			}
 		}
 
