@@ -214,8 +214,8 @@ public class Graduations {
 		var dismissed = views(competitors.stream().map(g -> graduation(g.id())).toList());
 		for (int i = 0; i < others.size(); i++) {
 			events.publishEvent(new AuditableChange("graduation.dismissed", String.valueOf(others.get(i).id()),
-					"Dismissed the graduation of key result “" + others.get(i).title() + "” with graduation #" + id
-							+ ", decided together for " + after.kpi() + ": " + reason.strip(),
+					"Dismissed the graduation of key result “" + others.get(i).title() + "” with that of key result “" + after.title()
+							+ "”, decided together for " + after.kpi() + ": " + reason.strip(),
 					others.get(i), dismissed.get(i)));
 		}
 		return after;
@@ -240,8 +240,7 @@ public class Graduations {
 		if (competitors.isEmpty()) {
 			return;
 		}
-		var reason = "settled by graduation #" + accepted.id() + " to " + level(accepted) + " (key result “"
-				+ accepted.title() + "”)";
+		var reason = "settled by the graduation of key result “" + accepted.title() + "” to " + level(accepted);
 		var before = views(competitors);
 		for (var other : competitors) {
 			store.supersede(other.id(), accepted.id(), reason, Actor.current(), clock.instant());

@@ -77,8 +77,7 @@ class LoopPageController {
 			var accepted = proposals.accept(id, null);
 			redirect.addFlashAttribute("noticeHref", "/objectives/" + accepted.objectiveId());
 			redirect.addFlashAttribute("noticeAction", "Open the draft");
-			return "Accepted: draft objective “" + accepted.suggestedObjective() + "” (#" + accepted.objectiveId()
-					+ ") is ready to refine and activate. " + accepted.kpiName() + " is now being improved.";
+			return "Accepted: draft objective “" + accepted.suggestedObjective() + "” is ready to refine and activate. " + accepted.kpiName() + " is now being improved.";
 		});
 	}
 

@@ -176,7 +176,7 @@ public class Objectives {
 	 * exist it cannot be deleted.
 	 */
 	public List<String> dependantTitles(long id) {
-		return reader.titles(reader.dependants(id));
+		return reader.titlesInIdOrder(reader.dependants(id));
 	}
 
 	/** Why an objective with dependants cannot go, naming them; {@code objective} names the one refused. */

@@ -211,7 +211,7 @@ class OkrReader {
 	}
 
 	/** The titles of these objectives, in the order of their ids: how a refusal names them. */
-	List<String> titles(java.util.Collection<Long> ids) {
+	List<String> titlesInIdOrder(java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}

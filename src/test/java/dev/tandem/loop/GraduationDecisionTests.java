@@ -111,7 +111,7 @@ class GraduationDecisionTests {
 			assertThat(view).hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("SUPERSEDED");
 			assertThat(view).bodyJson().extractingPath("$.supersededBy").asNumber().isEqualTo((int) better);
 			assertThat(view).bodyJson().extractingPath("$.supersededReason").asString()
-				.startsWith("settled by graduation #" + better + " to 3.40");
+				.startsWith("settled by the graduation of key result “").endsWith("” to 3.40").doesNotContain("#");
 			assertThat(view).bodyJson().extractingPath("$.decidedBy").isNotNull();
 		}
 		assertThat(api.get("/api/loop/graduations?state=SUPERSEDED")).hasStatusOk().bodyJson()
@@ -119,7 +119,7 @@ class GraduationDecisionTests {
 		// and in the history
 		assertThat(api.get("/api/audit?type=graduation.superseded")).hasStatusOk().bodyJson()
 			.extractingPath("$[?(@.subject=='%d')].summary".formatted(worse)).asArray().singleElement().asString()
-			.contains("settled by graduation #" + better + " to 3.40");
+			.contains("settled by the graduation of key result “").contains("” to 3.40");
 		// settled is decided: neither can be accepted any more
 		assertThat(api.post("/api/loop/graduations/%d/accept".formatted(worse), "")).hasStatus(HttpStatus.CONFLICT);
 		assertThat(kpis.get(complaints).target()).isEqualTo(3.4);
