@@ -150,8 +150,12 @@ public class Graduations {
 
 	/** Open graduations the signed-in person may decide: those of the teams they edit, one per KPI. */
 	public List<GraduationView> waitingForSignedIn() {
+		// the signed-in person is read once for all the decisions, not once for each
+		var teamIds = new java.util.HashMap<String, Long>();
+		organisation.teamIndex().values().forEach(team -> teamIds.put(team.key(), team.id()));
+		var editable = permissions.editableTeams();
 		return list(GraduationState.OPEN, 1000, 0).stream()
-			.filter(g -> permissions.mayEdit(organisation.team(g.team()).id()))
+			.filter(g -> editable.test(teamIds.get(g.team())))
 			.toList();
 	}
 
@@ -341,13 +345,15 @@ public class Graduations {
 		var kpiKeys = kpis.names(graduations.stream().map(GraduationStore.Graduation::kpiId).filter(java.util.Objects::nonNull)
 			.toList());
 		var teams = organisation.teamIndex();
-		var people = organisation.personIndex();
+		// the owners' usernames only, not every person of the organisation
+		var people = organisation.usernames(graduations.stream().map(GraduationStore.Graduation::ownerId)
+			.filter(java.util.Objects::nonNull).distinct().toList());
 		var views = new ArrayList<GraduationView>();
 		for (var g : graduations) {
 			var kpi = g.kpiId() == null ? null : kpiKeys.get(g.kpiId());
 			views.add(new GraduationView(g.id(), g.keyResultId(), g.objectiveId(), g.cycleId(),
 					kpi == null ? null : kpi.key(), g.title(), teams.get(g.teamId()).key(),
-					g.ownerId() == null || !people.containsKey(g.ownerId()) ? null : people.get(g.ownerId()).username(),
+					g.ownerId() == null ? null : people.get(g.ownerId()),
 					g.unit(), g.decrease(), g.from(), g.to(), g.state(), g.createdAt(), g.decidedAt(), g.decidedBy(),
 					g.dismissReason(), g.raised(), g.createdKpi(), g.supersededBy(), g.supersededReason(), null, null));
 		}
