@@ -43,6 +43,20 @@ public final class ApiFixtures {
 		return key;
 	}
 
+	/** A new cycle from 30 days ago to 60 days ahead (UTC dates), so that today is inside it; returns its id. */
+	public long cycleAroundToday() {
+		var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		return id(post("/api/cycles", """
+				{"name":"%s","start":"%s","end":"%s"}""".formatted(TestUsers.unique("cycle"), today.minusDays(30),
+				today.plusDays(60))).exchange());
+	}
+
+	/** The id of what a 200 or 201 answer created or returned. */
+	public static long id(MvcTestResult result) {
+		assertThat(result.getResponse().getStatus()).as(body(result)).isBetween(200, 201);
+		return ((Number) com.jayway.jsonpath.JsonPath.read(body(result), "$.id")).longValue();
+	}
+
 	public MockMvcTester.MockMvcRequestBuilder post(String uri, String json) {
 		return mvc.post().uri(uri).with(admin()).contentType(MediaType.APPLICATION_JSON).content(json);
 	}

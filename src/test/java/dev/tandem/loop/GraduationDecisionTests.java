@@ -1,6 +1,7 @@
 package dev.tandem.loop;
 
 import static dev.tandem.ApiFixtures.body;
+import static dev.tandem.ApiFixtures.id;
 import static dev.tandem.TestUsers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,8 +10,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -19,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import com.jayway.jsonpath.JsonPath;
 
 import dev.tandem.ApiFixtures;
 import dev.tandem.SessionCookie;
@@ -63,10 +60,7 @@ class GraduationDecisionTests {
 		var teamAndOwner = api.teamWithOwner();
 		team = teamAndOwner[0];
 		owner = teamAndOwner[1];
-		var today = LocalDate.now(ZoneOffset.UTC);
-		cycle = id(api.post("/api/cycles", """
-				{"name":"%s","start":"%s","end":"%s"}""".formatted(unique("cycle"), today.minusDays(30), today.plusDays(60)))
-			.exchange());
+		cycle = api.cycleAroundToday();
 	}
 
 	@Test
@@ -234,8 +228,4 @@ class GraduationDecisionTests {
 		kpis.record(List.of(new NewMeasurement(key, at, value, null)), i -> "[" + i + "]", Source.API);
 	}
 
-	private static long id(MvcTestResult result) {
-		assertThat(result.getResponse().getStatus()).as(body(result)).isBetween(200, 201);
-		return ((Number) JsonPath.read(body(result), "$.id")).longValue();
-	}
 }

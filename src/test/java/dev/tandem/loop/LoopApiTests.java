@@ -1,14 +1,13 @@
 package dev.tandem.loop;
 
 import static dev.tandem.ApiFixtures.body;
+import static dev.tandem.ApiFixtures.id;
 import static dev.tandem.TestUsers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -61,10 +59,7 @@ class LoopApiTests {
 		var teamAndOwner = api.teamWithOwner();
 		team = teamAndOwner[0];
 		owner = teamAndOwner[1];
-		var today = LocalDate.now(ZoneOffset.UTC);
-		cycle = id(api.post("/api/cycles", """
-				{"name":"%s","start":"%s","end":"%s"}""".formatted(unique("cycle"), today.minusDays(30), today.plusDays(60)))
-			.exchange());
+		cycle = api.cycleAroundToday();
 	}
 
 	@Test
@@ -331,8 +326,4 @@ class LoopApiTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> registry.findIncompletePublications().isEmpty());
 	}
 
-	private static long id(MvcTestResult result) {
-		assertThat(result.getResponse().getStatus()).as(body(result)).isBetween(200, 201);
-		return ((Number) JsonPath.read(body(result), "$.id")).longValue();
-	}
 }
