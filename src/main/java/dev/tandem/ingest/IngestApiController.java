@@ -1,8 +1,6 @@
 package dev.tandem.ingest;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import tools.jackson.databind.ObjectMapper;
 
+import dev.tandem.kpi.CsvText;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.kpi.Source;
 
@@ -78,13 +77,13 @@ class IngestApiController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
 			schema = @Schema(type = "string", example = "at,value,note\n2026-11-01T00:00:00Z,97.5,after the fix\n")))
 	Accepted importCsv(@PathVariable String key, HttpServletRequest request) throws IOException {
-		return new Accepted(csv.importRows(key, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)));
+		return new Accepted(csv.importRows(key, CsvText.reader(request.getInputStream(), request.getContentType())));
 	}
 
 	/** The same, uploaded as a form file (the KPI page's upload). */
 	@PostMapping(path = "/kpis/{key}/measurements/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Accepted importFile(@PathVariable String key, @RequestPart("file") MultipartFile file) throws IOException {
-		return new Accepted(csv.importRows(key, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)));
+		return new Accepted(csv.importRows(key, CsvText.reader(file.getInputStream(), file.getContentType())));
 	}
 }

@@ -3,6 +3,7 @@ package dev.tandem.ingest;
 import static dev.tandem.TestUsers.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -128,6 +129,36 @@ class IngestApiTests {
 			.bodyJson().extractingPath("$.accepted").asNumber().isEqualTo(3);
 		assertThat(kpis.measurements(first, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 10, 0))
 			.extracting(m -> m.note()).containsExactly("first", "oops", "with, comma");
+	}
+
+	@Test
+	void csvBytesThatAreNotUtf8AreRefusedWhereTheyStandAndANamedCharsetIsHonoured() {
+		// "café" in windows-1252: 0xE9 alone is not UTF-8
+		byte[] latin = "at,value,note\n2026-01-01,97.5,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(mvc.post().uri("/api/kpis/" + first + "/measurements/import").with(admin())
+			.contentType("text/csv").content(latin)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().satisfies(json -> {
+				assertThat(json).extractingPath("$.errors[0].field").isEqualTo("line 2");
+				assertThat(json).extractingPath("$.errors[0].message").asString().contains("column 20", "UTF-8");
+			});
+		assertThat(stored(first)).as("nothing recorded, nothing mangled").isZero();
+
+		assertThat(mvc.post().uri("/api/kpis/" + first + "/measurements/import").with(admin())
+			.contentType("text/csv; charset=windows-1252").content(latin)).hasStatus(HttpStatus.CREATED);
+		assertThat(kpis.measurements(first, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 10, 0))
+			.extracting(m -> m.note()).containsExactly("caf\u00e9");
+
+		assertThat(mvc.post().uri("/api/kpis/" + first + "/measurements/import").with(admin())
+			.contentType("text/csv; charset=klingon").content(latin)).as("a charset nobody knows is no text/csv")
+			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+	}
+
+	@Test
+	void aUtf8FileWithAByteOrderMarkIsRead() {
+		byte[] bom = "\uFEFFat,value\n2026-01-01,97.5\n".getBytes(StandardCharsets.UTF_8);
+		assertThat(mvc.post().uri("/api/kpis/" + first + "/measurements/import").with(admin())
+			.contentType("text/csv").content(bom)).hasStatus(HttpStatus.CREATED)
+			.bodyJson().extractingPath("$.accepted").asNumber().isEqualTo(1);
 	}
 
 	@Test

@@ -1,8 +1,6 @@
 package dev.tandem.kpi.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.tandem.kpi.CsvText;
 import dev.tandem.kpi.Frequency;
 import dev.tandem.kpi.KpiAdvice;
 import dev.tandem.kpi.KpiChange;
@@ -126,7 +125,7 @@ class KpiPageController {
 			if (file == null || file.isEmpty()) {
 				throw new InvalidInputException("file", "choose a CSV file with lines of at,value[,note]");
 			}
-			int accepted = files.importRows(key, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
+			int accepted = files.importRows(key, CsvText.reader(file.getInputStream(), file.getContentType()));
 			var message = "Imported " + accepted + (accepted == 1 ? " value" : " values") + " from "
 					+ file.getOriginalFilename() + ".";
 			if (!htmx) {
