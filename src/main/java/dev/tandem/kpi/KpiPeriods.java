@@ -90,6 +90,11 @@ class KpiPeriods {
 				Instant.now(clock).plusSeconds(400_000));
 		store.insertPeriods(kpi.id(), periods);
 		var state = store.lockStates(List.of(kpi.id())).get(kpi.id());
+		if (state == null) {
+			// a KPI row without its state (restored or inserted by hand): give it one, then rebuild that
+			store.createState(kpi.id(), clock.instant());
+			state = store.lockStates(List.of(kpi.id())).get(kpi.id());
+		}
 		var recent = periods.size() > KpiState.RECENT ? periods.subList(periods.size() - KpiState.RECENT, periods.size())
 				: periods;
 		store.saveStates(List.of(state.withRecent(recent, 0)), clock.instant());

@@ -49,7 +49,7 @@ class SlowClientsTests {
 		try {
 			for (int i = 0; i < CONNECTIONS; i++) {
 				var socket = new Socket("localhost", port);
-				socket.setSoTimeout(3_000);
+				socket.setSoTimeout(15_000);
 				var path = i % 2 == 0 ? "/api/measurements" : "/login";
 				var type = i % 2 == 0 ? "application/json" : "application/x-www-form-urlencoded";
 				socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type

@@ -178,6 +178,11 @@ class PickerPageTests {
 				.params(keyPrefix + "-" + i, namePrefix + " " + String.format("%03d", i), teamId, now, now)
 				.update();
 		}
+		// as the application keeps it: every KPI has its state
+		jdbc.sql("insert into kpi_state (kpi_id, status, updated_at) select id, 'NO_DATA', ? from kpi where slug like ?"
+				+ " and id not in (select kpi_id from kpi_state)")
+			.params(now, keyPrefix + "-%")
+			.update();
 	}
 
 	private static int count(String text, String part) {
