@@ -102,6 +102,40 @@ public class Objectives {
 		return views.objectives(reader.load(Scope.page(cycleId, teamId, limit, offset)));
 	}
 
+	/**
+	 * At most {@code limit} objectives whose title contains the text, those starting with it first:
+	 * a picker's matches. With a cycle, only those an objective of it may align to (its own and
+	 * enclosing cycles'); {@code except}, when given, is left out. Reads titles, not whole objectives.
+	 */
+	public List<ObjectiveName> search(String text, Long cycleId, Long except, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return named(reader.search(text, cycleId, except, limit));
+	}
+
+	/** The objectives with these ids as a picker names them, by id; unknown ids are left out. */
+	public java.util.Map<Long, ObjectiveName> names(java.util.Collection<Long> ids) {
+		var known = ids.stream().filter(Objects::nonNull).toList();
+		if (known.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return named(List.copyOf(reader.names(known).values())).stream()
+			.collect(Collectors.toMap(ObjectiveName::id, name -> name));
+	}
+
+	private List<ObjectiveName> named(List<OkrReader.NameRow> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		var teams = organisation.teamIndex();
+		return rows.stream().map(row -> {
+			var team = teams.get(row.teamId());
+			return new ObjectiveName(row.id(), row.title(), team == null ? null : team.key(),
+					team == null ? null : team.name(), row.level(), row.cycleId(), row.cycleName());
+		}).toList();
+	}
+
 	@Transactional
 	public ObjectiveView update(long id, ObjectiveInput input, Long expectedVersion) {
 		var existing = objective(id);

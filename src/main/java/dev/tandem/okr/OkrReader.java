@@ -182,6 +182,70 @@ class OkrReader {
 		return titles;
 	}
 
+	/** An objective's row as a picker names it; the team is the id, which {@link Objectives} turns into names. */
+	record NameRow(long id, String title, long teamId, ObjectiveLevel level, long cycleId, String cycleName) {
+	}
+
+	/**
+	 * At most {@code limit} objectives whose title contains the text (case-insensitive, taken
+	 * literally: % and _ match themselves), those starting with it first, then by title. With a
+	 * cycle, only the objectives an objective of that cycle may align to: those of the cycle and
+	 * of the cycles enclosing it. {@code except} (an objective being edited) is left out.
+	 */
+	List<NameRow> search(String text, Long cycleId, Long except, int limit) {
+		var literal = literal(text.strip().toLowerCase(java.util.Locale.ROOT));
+		var sql = new StringBuilder("""
+				select o.id, o.title, o.team_id, o.objective_level, o.cycle_id, c.name
+				from objective o join okr_cycle c on c.id = o.cycle_id
+				where lower(o.title) like :infix escape '!'""");
+		var params = new HashMap<String, Object>();
+		if (cycleId != null) {
+			sql.append("""
+
+					  and o.cycle_id in (select e.id from okr_cycle e join okr_cycle m on m.id = :cycle
+					    where e.start_date <= m.start_date and e.end_date >= m.end_date)""");
+			params.put("cycle", cycleId);
+		}
+		if (except != null) {
+			sql.append(" and o.id <> :except");
+			params.put("except", except);
+		}
+		sql.append("""
+
+				order by case when lower(o.title) like :prefix escape '!' then 0 else 1 end, lower(o.title), o.id
+				limit :limit""");
+		params.put("infix", "%" + literal + "%");
+		params.put("prefix", literal + "%");
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> nameRow(rs)).list();
+	}
+
+	/** The objectives with these ids as a picker names them, by id; unknown ids are left out. */
+	Map<Long, NameRow> names(java.util.Collection<Long> ids) {
+		var names = new HashMap<Long, NameRow>();
+		var all = List.copyOf(new java.util.HashSet<>(ids));
+		for (int i = 0; i < all.size(); i += 1_000) {
+			jdbc.sql("""
+					select o.id, o.title, o.team_id, o.objective_level, o.cycle_id, c.name
+					from objective o join okr_cycle c on c.id = o.cycle_id where o.id in (:ids)""")
+				.param("ids", all.subList(i, Math.min(all.size(), i + 1_000)))
+				.query((rs, n) -> nameRow(rs))
+				.list()
+				.forEach(row -> names.put(row.id(), row));
+		}
+		return names;
+	}
+
+	private static NameRow nameRow(ResultSet rs) throws SQLException {
+		return new NameRow(rs.getLong(1), rs.getString(2), rs.getLong(3), ObjectiveLevel.valueOf(rs.getString(4)),
+				rs.getLong(5), rs.getString(6));
+	}
+
+	/** Text for a LIKE pattern with {@code escape '!'}: its %, _ and ! match themselves. */
+	static String literal(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
 	List<Long> carriedInto(long objectiveId) {
 		return jdbc.sql("select id from objective where carried_from_id = ? order by id")
 			.param(objectiveId)

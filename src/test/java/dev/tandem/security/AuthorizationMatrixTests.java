@@ -137,6 +137,10 @@ class AuthorizationMatrixTests {
 			new Rule("POST /kpis/{key}/measurements/import", RECORDERS, f -> multipart("/kpis/" + f.kpi() + "/measurements/import")
 				.file(new MockMultipartFile("file", "matrix.csv", "text/csv",
 						(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + ",41\n").getBytes(StandardCharsets.UTF_8)))),
+			// the pickers' matches (htmx fragments): for everyone signed in, as the pages that use them
+			new Rule("GET /pickers/kpis", SIGNED_IN, f -> get("/pickers/kpis?q=a")),
+			new Rule("GET /pickers/people", SIGNED_IN, f -> get("/pickers/people?q=a")),
+			new Rule("GET /pickers/objectives", SIGNED_IN, f -> get("/pickers/objectives?q=a")),
 			// the API's description and its browser: anonymous, since they hold no data (see dev.tandem.openapi)
 			new Rule("GET /v3/api-docs", EVERYONE, f -> get("/v3/api-docs")),
 			new Rule("GET /v3/api-docs.yaml", EVERYONE, f -> get("/v3/api-docs.yaml")),

@@ -28,7 +28,7 @@ import dev.tandem.org.Organisation;
 import dev.tandem.org.Role;
 
 /**
- * The search-as-you-type pickers of KPIs and people (fragments/picker.html): what they match,
+ * The search-as-you-type pickers of KPIs, people and objectives (fragments/picker.html): what they match,
  * how many, that typed text is taken literally and shown escaped; and that the pages that
  * pick a KPI no longer list every KPI.
  */
@@ -122,6 +122,72 @@ class PickerPageTests {
 	void thePickersAreForSignedInPeopleOnly() {
 		assertThat(mvc.get().uri("/pickers/kpis").param("q", "a")).hasStatus3xxRedirection();
 		assertThat(mvc.get().uri("/pickers/people").param("q", "a")).hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/pickers/objectives").param("q", "a")).hasStatus3xxRedirection();
+	}
+
+	@Test
+	void theObjectivePickerMatchesTitlesAnywhereStartsFirstAndShowsAtMostTwenty() {
+		var today = LocalDate.now(ZoneOffset.UTC);
+		long cycle = cycle(today.minusDays(30), today.plusDays(60));
+		long zeta = objective(cycle, "Zeta loyalty " + prefix);
+		long inner = objective(cycle, "Alpha inner x" + prefix);
+		long alpha = objective(cycle, prefix + " alpha");
+		seedObjectives(cycle, prefix + " bulk", 30);
+
+		assertThat(options("/pickers/objectives", "ZETA LOY")).containsExactly(String.valueOf(zeta));
+		var all = options("/pickers/objectives", prefix);
+		assertThat(all).hasSize(20);
+		// titles starting with the text come before those containing it, each by title
+		assertThat(all.subList(0, 2)).containsExactly(String.valueOf(alpha), String.valueOf(seeded(prefix + " bulk 000")));
+		assertThat(all).doesNotContain(String.valueOf(inner), String.valueOf(zeta));
+		assertThat(options("/pickers/objectives", "inner x" + prefix)).containsExactly(String.valueOf(inner));
+
+		// each match names the title, the team, the level and the cycle, and carries the id
+		var html = body(mvc.get().uri("/pickers/objectives").param("q", "zeta loyalty " + prefix).with(user(editor)).exchange());
+		assertThat(html).contains("data-value=\"" + zeta + "\"", "Zeta loyalty " + prefix + " (", organisation.team(team).name(),
+				", team, ");
+		// the objective being edited is left out
+		assertThat(body(mvc.get().uri("/pickers/objectives").param("q", "zeta loyalty " + prefix)
+			.param("except", String.valueOf(zeta)).with(user(editor)).exchange()))
+			.doesNotContain("data-value=\"" + zeta + "\"").contains("No match");
+	}
+
+	@Test
+	void theObjectivePickerWithACycleOffersOnlyWhatAnObjectiveOfItMayAlignTo() {
+		var today = LocalDate.now(ZoneOffset.UTC);
+		long quarter = cycle(today.minusDays(30), today.plusDays(60));
+		long year = cycle(today.minusDays(100), today.plusDays(265));
+		long later = cycle(today.plusDays(400), today.plusDays(490));
+		long inQuarter = objective(quarter, prefix + " in quarter");
+		long inYear = objective(year, prefix + " in year");
+		long inLater = objective(later, prefix + " in later");
+
+		assertThat(options("/pickers/objectives", prefix, "cycle", quarter))
+			.containsExactlyInAnyOrder(String.valueOf(inQuarter), String.valueOf(inYear));
+		// the quarter does not enclose the year, and the later cycle encloses neither
+		assertThat(options("/pickers/objectives", prefix, "cycle", year)).containsExactly(String.valueOf(inYear));
+		assertThat(options("/pickers/objectives", prefix, "cycle", later)).containsExactly(String.valueOf(inLater));
+		assertThat(options("/pickers/objectives", prefix))
+			.containsExactlyInAnyOrder(String.valueOf(inQuarter), String.valueOf(inYear), String.valueOf(inLater));
+	}
+
+	@Test
+	void theObjectivePickerTakesTextLiterallyCutsItAndEscapesWhatItShows() {
+		var today = LocalDate.now(ZoneOffset.UTC);
+		long cycle = cycle(today.minusDays(30), today.plusDays(60));
+		long pct = objective(cycle, "Share 100% <b>" + prefix + "</b>");
+		objective(cycle, "Share 1000 " + prefix);
+		assertThat(options("/pickers/objectives", "100% <b>" + prefix)).containsExactly(String.valueOf(pct));
+		assertThat(options("/pickers/objectives", "share 1_0")).isEmpty();
+		assertThat(options("/pickers/objectives", prefix + "%")).isEmpty();
+		assertThat(options("/pickers/objectives", "   ")).isEmpty();
+		var html = body(mvc.get().uri("/pickers/objectives").param("q", "share 100% <b>" + prefix).with(user(editor)).exchange());
+		assertThat(html).contains("Share 100% &lt;b&gt;" + prefix).doesNotContain("<b>" + prefix);
+
+		// a title of the longest length still matches when more is typed after it: the query is cut at 200
+		var longest = (prefix + " " + "long".repeat(60)).substring(0, 200);
+		long tall = objective(cycle, longest);
+		assertThat(options("/pickers/objectives", longest + " and more")).containsExactly(String.valueOf(tall));
 	}
 
 	@Test
@@ -147,8 +213,12 @@ class PickerPageTests {
 		assertThat(count(form, prefix + "-many-")).isZero();
 	}
 
-	private java.util.List<String> options(String picker, String text) {
-		var result = mvc.get().uri(picker).param("q", text).with(user(editor)).exchange();
+	private java.util.List<String> options(String picker, String text, Object... params) {
+		var request = mvc.get().uri(picker).param("q", text).with(user(editor));
+		for (int i = 0; i < params.length; i += 2) {
+			request = request.param((String) params[i], String.valueOf(params[i + 1]));
+		}
+		var result = request.exchange();
 		assertThat(result).hasStatusOk();
 		var values = new ArrayList<String>();
 		var matcher = Pattern.compile("data-value=\"([^\"]*)\"").matcher(body(result));
@@ -183,6 +253,36 @@ class PickerPageTests {
 				+ " and id not in (select kpi_id from kpi_state)")
 			.params(now, keyPrefix + "-%")
 			.update();
+	}
+
+	private long cycle(LocalDate start, LocalDate end) {
+		return id(api.post("/api/cycles", """
+				{"name":"%s","start":"%s","end":"%s"}""".formatted(unique("cycle"), start, end)));
+	}
+
+	private long objective(long cycle, String title) {
+		return id(api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"%s","level":"TEAM","commitment":"COMMITTED"}"""
+			.formatted(cycle, team, editor, title.replace("\"", "\\\""))));
+	}
+
+	/** Many objectives at once, straight into the table: the picker reads only it (and the cycles). */
+	private void seedObjectives(long cycle, String titlePrefix, int count) {
+		long teamId = organisation.team(team).id();
+		long ownerId = organisation.person(editor).id();
+		var now = Instant.now().atOffset(ZoneOffset.UTC);
+		for (int i = 0; i < count; i++) {
+			jdbc.sql("""
+					insert into objective (cycle_id, team_id, owner_id, owner_name, title, objective_level, commitment, state,
+					  created_at, updated_at)
+					values (?, ?, ?, ?, ?, 'TEAM', 'COMMITTED', 'ACTIVE', ?, ?)""")
+				.params(cycle, teamId, ownerId, editor, titlePrefix + " " + String.format("%03d", i), now, now)
+				.update();
+		}
+	}
+
+	private long seeded(String title) {
+		return jdbc.sql("select id from objective where title = ?").param(title).query(Long.class).single();
 	}
 
 	private static int count(String text, String part) {

@@ -1,7 +1,9 @@
 package dev.tandem.okr.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 import dev.tandem.okr.Commitment;
 import dev.tandem.okr.ObjectiveInput;
@@ -54,7 +56,7 @@ public class ObjectiveForm {
 
 	ObjectiveInput toInput() {
 		return new ObjectiveInput(cycle, blankToNull(team), blankToNull(owner), title == null ? null : title.strip(),
-				blankToNull(description), level, parentId, contributesTo == null ? List.of() : contributesTo, commitment,
+				blankToNull(description), level, parentId, contributesTo == null ? List.of() : contributesTo.stream().filter(Objects::nonNull).toList(), commitment,
 				state, version);
 	}
 
@@ -88,7 +90,11 @@ public class ObjectiveForm {
 	public Long getParentId() { return parentId; }
 	public void setParentId(Long parentId) { this.parentId = parentId; }
 	public List<Long> getContributesTo() { return contributesTo; }
-	public void setContributesTo(List<Long> contributesTo) { this.contributesTo = contributesTo; }
+	/** Without the empty "Add" picker's value (bound as null) and without one picked twice (ticked and added again). */
+	public void setContributesTo(List<Long> contributesTo) {
+		this.contributesTo = contributesTo == null ? new ArrayList<>()
+				: new ArrayList<>(new LinkedHashSet<>(contributesTo.stream().filter(Objects::nonNull).toList()));
+	}
 	public Long getVersion() { return version; }
 	public void setVersion(Long version) { this.version = version; }
 }

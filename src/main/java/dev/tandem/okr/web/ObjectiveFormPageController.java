@@ -1,7 +1,10 @@
 package dev.tandem.okr.web;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -62,8 +65,9 @@ class ObjectiveFormPageController {
 
 	@PostMapping("/objectives/new")
 	String create(@ModelAttribute("objectiveForm") ObjectiveForm form, BindingResult errors, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		requireSomeTeam();
+		keepTicked(form, errors, request);
 		var saved = editing.save(form.toInput(), errors, ObjectiveForm::inputFor, () -> objectives.create(form.toInput()));
 		if (saved == null) {
 			response.setStatus(422);
@@ -81,9 +85,10 @@ class ObjectiveFormPageController {
 
 	@PostMapping("/objectives/{id}/edit")
 	String edit(@PathVariable long id, @ModelAttribute("objectiveForm") ObjectiveForm form, BindingResult errors,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		var objective = editable(id);
 		form.setCycle(objective.cycle());
+		keepTicked(form, errors, request);
 		var saved = editing.save(form.toInput(), errors, ObjectiveForm::inputFor,
 				() -> objectives.update(id, form.toInput(), form.getVersion()));
 		if (saved == null) {
@@ -92,6 +97,25 @@ class ObjectiveFormPageController {
 		}
 		redirect.addFlashAttribute("notice", "Objective “" + saved.title() + "” saved.");
 		return "redirect:/objectives/" + id;
+	}
+
+	/**
+	 * When something typed into the "Add" picker is not a number, binding drops every
+	 * contribution; the ticked ones are put back, so that the form shown again (with the message)
+	 * does not lose them and a second submit does not remove them unasked.
+	 */
+	private static void keepTicked(ObjectiveForm form, BindingResult errors, HttpServletRequest request) {
+		var values = request.getParameterValues("contributesTo");
+		if (!errors.hasFieldErrors("contributesTo") || values == null) {
+			return;
+		}
+		var ticked = new ArrayList<Long>();
+		for (var value : values) {
+			if (value.strip().matches("\\d{1,18}")) {
+				ticked.add(Long.valueOf(value.strip()));
+			}
+		}
+		form.setContributesTo(ticked);
 	}
 
 	/** The coach on the objective as it is written (nothing saved): the form's findings fragment, for htmx. */
@@ -108,7 +132,20 @@ class ObjectiveFormPageController {
 		model.addAttribute("existing", existing);
 		model.addAttribute("teams", assignments.editableTeams());
 		model.addAttribute("cycles", editing.openCycles());
-		model.addAttribute("alignable", editing.alignable(form.getCycle(), existing == null ? null : existing.id()));
+		// the parent and the contributions are picked (GET /pickers/objectives), not listed: only the
+		// chosen ones are read, to name them, however many objectives the cycle holds
+		var chosen = new ArrayList<Long>(form.getContributesTo());
+		if (form.getParentId() != null) {
+			chosen.add(form.getParentId());
+		}
+		var names = objectives.names(chosen);
+		var alignedNames = new HashMap<Long, String>();
+		chosen.forEach(id -> alignedNames.put(id, names.containsKey(id) ? ObjectivePickerPageController.named(names.get(id))
+				: "Objective " + id));
+		model.addAttribute("alignedNames", alignedNames);
+		model.addAttribute("objectivePicker", existing == null ? "/pickers/objectives"
+				: "/pickers/objectives?cycle=" + existing.cycle() + "&except=" + existing.id());
+		model.addAttribute("objectivePickerInclude", existing == null ? "#field-cycle" : null);
 		model.addAttribute("levels", ObjectiveLevel.values());
 		model.addAttribute("commitments", Commitment.values());
 		model.addAttribute("states", ObjectiveState.values());

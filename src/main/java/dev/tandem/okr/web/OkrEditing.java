@@ -12,8 +12,6 @@ import org.springframework.validation.BindingResult;
 import dev.tandem.okr.CycleStatus;
 import dev.tandem.okr.CycleView;
 import dev.tandem.okr.Cycles;
-import dev.tandem.okr.ObjectiveView;
-import dev.tandem.okr.Objectives;
 import dev.tandem.problem.ConflictException;
 import dev.tandem.problem.InvalidInputException;
 
@@ -21,39 +19,21 @@ import dev.tandem.problem.InvalidInputException;
  * Saving the OKR forms (cycles, objectives, key results) the way the API saves their input: the
  * same bean validation, then the same facade with its rules, each problem shown at the input it
  * concerns (or above the form when no input matches, as a refusal such as a taken name is).
- * Also what the forms offer as choices.
+ * Also which cycles the forms offer.
  */
 @Component
 class OkrEditing {
 
 	private final Cycles cycles;
-	private final Objectives objectives;
 	private final Validator validator;
 
-	OkrEditing(Cycles cycles, Objectives objectives, Validator validator) {
+	OkrEditing(Cycles cycles, Validator validator) {
 		this.cycles = cycles;
-		this.objectives = objectives;
 		this.validator = validator;
 	}
 
 	List<CycleView> openCycles() {
 		return cycles.list().stream().filter(c -> c.status() != CycleStatus.CLOSED).toList();
-	}
-
-	/** Objectives an objective of this cycle may align or contribute to: those of the cycle and of cycles enclosing it. */
-	List<ObjectiveView> alignable(Long cycleId, Long except) {
-		if (cycleId == null) {
-			return List.of();
-		}
-		var cycle = cycles.list().stream().filter(c -> c.id() == cycleId).findFirst().orElse(null);
-		if (cycle == null) {
-			return List.of();
-		}
-		return cycles.list().stream()
-			.filter(c -> !c.start().isAfter(cycle.start()) && !c.end().isBefore(cycle.end()))
-			.flatMap(c -> objectives.list(c.id(), null, 1000, 0).stream())
-			.filter(o -> except == null || o.id() != except)
-			.toList();
 	}
 
 	/**

@@ -45,6 +45,9 @@ class OkrPageTests {
 	@Autowired
 	CheckIns checkIns;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	ApiFixtures api;
 
 	String team;
@@ -147,6 +150,83 @@ class OkrPageTests {
 		assertThat(saved).hasStatus3xxRedirection();
 		assertThat(objectives.list(cycle, team, 100, 0)).hasSize(before + 1)
 			.anySatisfy(o -> assertThat(o.title()).isEqualTo("Answer while customers still care"));
+	}
+
+	@Test
+	void theObjectiveFormPicksItsAlignmentInsteadOfListingTheCycle() {
+		var prefix = unique("many").replace("-", "");
+		long teamId = organisation.team(team).id();
+		long ownerId = organisation.person(editor).id();
+		var now = java.time.Instant.now().atOffset(ZoneOffset.UTC);
+		for (int i = 0; i < 300; i++) {
+			jdbc.sql("""
+					insert into objective (cycle_id, team_id, owner_id, owner_name, title, objective_level, commitment, state,
+					  created_at, updated_at)
+					values (?, ?, ?, ?, ?, 'COMPANY', 'COMMITTED', 'ACTIVE', ?, ?)""")
+				.params(cycle, teamId, ownerId, editor, prefix + " seeded " + i, now, now)
+				.update();
+		}
+		var created = body(mvc.get().uri("/objectives/new?cycle=" + cycle).with(user(editor)).exchange());
+		assertThat(created).contains("hx-get=\"/pickers/objectives\"", "hx-include=\"#field-cycle\"", "id=\"field-parentId\"",
+				"id=\"picker-contributesTo\"");
+		assertThat(count(created, prefix)).isZero();
+		// not one option per objective, as the select had
+		assertThat(created).doesNotContain("Customers &lt;b&gt;love");
+
+		// the edit form names only what the objective aligns to: its parent and the one it contributes to
+		var other = api.teamWithOwner();
+		long parent = jdbc.sql("select id from objective where title = ?").param(prefix + " seeded 7").query(Long.class).single();
+		long elsewhere = id(api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Elsewhere %s","level":"TEAM","commitment":"COMMITTED"}"""
+			.formatted(cycle, other[0], other[1], prefix)));
+		long child = id(api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Child %s","level":"TEAM","commitment":"COMMITTED",
+				 "parentId":%d,"contributesTo":[%d]}""".formatted(cycle, team, editor, prefix, parent, elsewhere)));
+		var edit = body(mvc.get().uri("/objectives/" + child + "/edit").with(user(editor)).exchange());
+		assertThat(edit).contains("hx-get=\"/pickers/objectives?cycle=" + cycle + "&amp;except=" + child + "\"",
+				"value=\"" + parent + "\"", "Chosen: " + prefix + " seeded 7 (",
+				"name=\"contributesTo\" value=\"" + elsewhere + "\" checked", "Elsewhere " + prefix + " (");
+		assertThat(count(edit, prefix + " seeded ")).isEqualTo(1);
+	}
+
+	@Test
+	void theObjectiveFormSavesWhatWasPickedAndShowsTheAlignmentRulesRefusals() {
+		var other = api.teamWithOwner();
+		long elsewhere = id(api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Elsewhere","level":"TEAM","commitment":"COMMITTED"}"""
+			.formatted(cycle, other[0], other[1])));
+		var today = LocalDate.now(ZoneOffset.UTC);
+		long later = id(api.post("/api/cycles", """
+				{"name":"%s","start":"%s","end":"%s"}""".formatted(unique("later"), today.plusDays(400), today.plusDays(490))));
+		long outside = id(api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Outside","level":"TEAM","commitment":"COMMITTED"}"""
+			.formatted(later, team, editor)));
+
+		// the typed (or picked) id of the parent, a ticked contribution and the "Add" picker left empty
+		var saved = newObjective("Picked " + unique("t")).param("parentId", String.valueOf(objective))
+			.param("contributesTo", String.valueOf(elsewhere), "").exchange();
+		assertThat(saved).hasStatus3xxRedirection();
+		var id = Long.parseLong(saved.getResponse().getRedirectedUrl().replaceAll("\\D", ""));
+		assertThat(objectives.get(id).parentId()).isEqualTo(objective);
+		assertThat(objectives.get(id).contributesTo()).containsExactly(elsewhere);
+
+		// the API's alignment rules refuse, and the form shows why at the inputs
+		var refused = newObjective("Refused").param("parentId", String.valueOf(outside))
+			.param("contributesTo", String.valueOf(objective)).exchange();
+		assertThat(refused).hasStatus(422);
+		assertThat(body(refused)).contains("Nothing was saved", "neither is nor encloses", "belongs to the same team",
+				"href=\"#field-parentId\"", "href=\"#field-contributesTo\"", "id=\"field-contributesTo-error\"");
+
+		// something typed into the "Add" picker that is no number: the message, and the ticked one kept
+		var edit = mvc.post().uri("/objectives/" + id + "/edit").with(user(editor)).with(csrf())
+			.param("team", team).param("owner", editor).param("title", "Picked again").param("level", "TEAM")
+			.param("commitment", "COMMITTED").param("version", String.valueOf(objectives.get(id).version()))
+			.param("parentId", String.valueOf(objective)).param("contributesTo", String.valueOf(elsewhere), "Elsewhere")
+			.exchange();
+		assertThat(edit).hasStatus(422);
+		assertThat(body(edit)).contains("contributesTo: must be a whole number",
+				"name=\"contributesTo\" value=\"" + elsewhere + "\" checked");
+		assertThat(objectives.get(id).title()).startsWith("Picked ");
 	}
 
 	@Test
@@ -258,6 +338,20 @@ class OkrPageTests {
 		assertThat(page).hasStatusOk().hasViewName("okr/review").model().containsKeys("objectives", "charts", "mean");
 		assertThat(body(page)).contains("Review of ", "Customers &lt;b&gt;love&lt;/b&gt; us", "Not written yet",
 				"data-print", "not graded yet");
+	}
+
+	private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder newObjective(String title) {
+		return mvc.post().uri("/objectives/new").with(user(editor)).with(csrf())
+			.param("cycle", String.valueOf(cycle)).param("team", team).param("owner", editor).param("title", title)
+			.param("level", "TEAM").param("commitment", "COMMITTED").param("state", "ACTIVE");
+	}
+
+	private static int count(String text, String part) {
+		int n = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			n++;
+		}
+		return n;
 	}
 
 	private void checkInAs(String username, long keyResultId, double value) {

@@ -110,14 +110,22 @@ class OkrPagesBrowserTests {
 		page.getByLabel("Title").fill("Answer every customer while they still care");
 		assertThat(page.locator("#coach-live")).not().containsText("NUMERIC_OBJECTIVE");
 		page.getByLabel("Team").selectOption("customer-support");
-		page.getByLabel("Aligned to").selectOption(new SelectOption().setLabel(
-				"Create a customer support experience that builds long-term loyalty (customer-support, team, "
-						+ page.locator("#field-cycle option:checked").textContent() + ")"));
+		// the parent is picked: type part of its title, move to the match, choose it; the field holds its id
+		page.getByLabel("Aligned to").pressSequentially("support experience");
+		var parentOption = page.locator("#field-parentId-options [role=option]").first();
+		assertThat(parentOption).containsText("Create a customer support experience that builds long-term loyalty (");
+		assertThat(parentOption).containsText(", team, " + page.locator("#field-cycle option:checked").textContent() + ")");
+		page.locator("#field-parentId").press("ArrowDown");
+		page.locator("#field-parentId").press("Enter");
+		assertThat(page.locator("#field-parentId")).hasValue(java.util.regex.Pattern.compile("\\d+"));
+		assertThat(page.locator("#field-parentId-chosen"))
+			.containsText("Chosen: Create a customer support experience that builds long-term loyalty");
 		browser.check("okr-objective-new");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create objective")).click();
 		assertThat(page.locator(".notice--success")).containsText("created");
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Answer every customer while they still care");
+		assertThat(page.locator("#alignment")).containsText("Create a customer support experience that builds long-term loyalty");
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add key result").setExact(true)).click();
 		page.waitForLoadState();
@@ -147,6 +155,8 @@ class OkrPagesBrowserTests {
 		assertThat(page.locator("#guardrails .okr-guardrails")).containsText("csat");
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit objective")).click();
+		assertThat(page.locator("#field-parentId-chosen"))
+			.containsText("Chosen: Create a customer support experience that builds long-term loyalty");
 		page.getByLabel("Why it matters").fill("Customers remember how long they waited.");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
 		assertThat(page.locator(".page-header__lead")).hasText("Customers remember how long they waited.");
