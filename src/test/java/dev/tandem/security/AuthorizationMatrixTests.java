@@ -123,8 +123,6 @@ class AuthorizationMatrixTests {
 			new Rule("GET /login", EVERYONE, f -> get("/login")),
 			// pages: reading is open to everyone signed in; forms are refused before their input is read
 			new Rule("GET /kpis", SIGNED_IN, f -> get("/kpis?q=matrix")),
-			new Rule("GET /pickers/kpis", SIGNED_IN, f -> get("/pickers/kpis?q=matrix")),
-			new Rule("GET /pickers/people", SIGNED_IN, f -> get("/pickers/people?q=matrix")),
 			new Rule("GET /kpis/{key}", SIGNED_IN, f -> get("/kpis/" + f.kpi() + "?period=WEEKLY")),
 			new Rule("GET /kpis/new", EDITORS, f -> get("/kpis/new")),
 			// an empty form: 422 for those who may define KPIs, 403 for the others
