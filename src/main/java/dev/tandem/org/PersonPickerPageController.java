@@ -1,7 +1,5 @@
 package dev.tandem.org;
 
-import java.util.List;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,26 +13,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PersonPickerPageController {
 
-	static final int MATCHES = 20;
-
-	static final int LONGEST_QUERY = 200;
-
 	private final Assignments assignments;
 
 	PersonPickerPageController(Assignments assignments) {
 		this.assignments = assignments;
 	}
 
-	record Option(String value, String text) {
-	}
-
 	@GetMapping("/pickers/people")
 	String matches(@RequestParam(defaultValue = "") String q, Model model) {
-		var text = q.length() > LONGEST_QUERY ? q.substring(0, LONGEST_QUERY) : q;
-		model.addAttribute("options", text.isBlank() ? List.of()
-				: assignments.owners(text, MATCHES).stream()
-					.map(person -> new Option(person.username(), person.displayName()))
-					.toList());
-		return "fragments/picker :: options";
+		return Pickers.options(q, text -> assignments.owners(text, Pickers.MATCHES).stream()
+			.map(person -> new Pickers.Option(person.username(), person.displayName()))
+			.toList(), model);
 	}
 }

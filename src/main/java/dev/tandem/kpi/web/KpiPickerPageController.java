@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.tandem.kpi.Kpis;
+import dev.tandem.org.Pickers;
 
 /**
  * The KPI picker's matches (fragments/picker.html): at most 20 KPIs whose key or name contains
@@ -14,25 +15,16 @@ import dev.tandem.kpi.Kpis;
 @Controller
 class KpiPickerPageController {
 
-	static final int MATCHES = 20;
-
-	/** Longer input names no KPI; cutting it keeps the pattern small. */
-	static final int LONGEST_QUERY = 200;
-
 	private final Kpis kpis;
 
 	KpiPickerPageController(Kpis kpis) {
 		this.kpis = kpis;
 	}
 
-	record Option(String value, String text) {
-	}
-
 	@GetMapping("/pickers/kpis")
 	String matches(@RequestParam(defaultValue = "") String q, Model model) {
-		var text = q.length() > LONGEST_QUERY ? q.substring(0, LONGEST_QUERY) : q;
-		model.addAttribute("options", text.isBlank() ? java.util.List.of()
-				: kpis.search(text, MATCHES).stream().map(kpi -> new Option(kpi.key(), kpi.name())).toList());
-		return "fragments/picker :: options";
+		return Pickers.options(q, text -> kpis.search(text, Pickers.MATCHES).stream()
+			.map(kpi -> new Pickers.Option(kpi.key(), kpi.name()))
+			.toList(), model);
 	}
 }

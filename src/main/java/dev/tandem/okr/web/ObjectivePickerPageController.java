@@ -1,6 +1,5 @@
 package dev.tandem.okr.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.tandem.okr.ObjectiveName;
 import dev.tandem.okr.Objectives;
+import dev.tandem.org.Pickers;
 
 /**
  * The objective picker's matches (fragments/picker.html): at most 20 objectives whose title
@@ -21,29 +21,18 @@ import dev.tandem.okr.Objectives;
 @Controller
 class ObjectivePickerPageController {
 
-	static final int MATCHES = 20;
-
-	/** Longer input names no objective (titles have at most 200 characters); cutting it keeps the pattern small. */
-	static final int LONGEST_QUERY = 200;
-
 	private final Objectives objectives;
 
 	ObjectivePickerPageController(Objectives objectives) {
 		this.objectives = objectives;
 	}
 
-	record Option(String value, String text) {
-	}
-
 	@GetMapping("/pickers/objectives")
 	String matches(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long cycle,
 			@RequestParam(required = false) Long except, Model model) {
-		var text = q.length() > LONGEST_QUERY ? q.substring(0, LONGEST_QUERY) : q;
-		model.addAttribute("options", text.isBlank() ? List.of()
-				: objectives.search(text, cycle, except, MATCHES).stream()
-					.map(o -> new Option(String.valueOf(o.id()), named(o)))
-					.toList());
-		return "fragments/picker :: options";
+		return Pickers.options(q, text -> objectives.search(text, cycle, except, Pickers.MATCHES).stream()
+			.map(o -> new Pickers.Option(String.valueOf(o.id()), named(o)))
+			.toList(), model);
 	}
 
 	/** How the form names an objective: its title, team, level and cycle. */
