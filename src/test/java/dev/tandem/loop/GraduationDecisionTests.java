@@ -65,15 +65,10 @@ class GraduationDecisionTests {
 
 	@Test
 	void competingGraduationsAreOneDecisionAndAcceptingTheBetterSettlesTheOthers() {
-		var complaints = kpi(unique("complaints"), "LOWER_IS_BETTER", 5, 6);
-		record(complaints, 7);
-		long first = keyResult(objective("Reduce customer effort"), complaints, 7, 4.5);
-		long second = keyResult(objective("Build long-term loyalty"), complaints, 7, 3.5);
-
-		record(complaints, 4.4);
-		long worse = awaitGraduation(first);
-		record(complaints, 3.4);
-		long better = awaitGraduation(second);
+		var competing = twoReachedOnComplaints();
+		var complaints = competing.kpi();
+		long worse = competing.worse();
+		long better = competing.better();
 
 		// one decision for the KPI, offering the lower level, the other inside it
 		var open = openFor(complaints);
@@ -144,14 +139,10 @@ class GraduationDecisionTests {
 
 	@Test
 	void theInboxShowsOneDecisionPerKpiAndAcceptingItSettlesTheCompetitor() {
-		var complaints = kpi(unique("complaints"), "LOWER_IS_BETTER", 5, 6);
-		record(complaints, 7);
-		long first = keyResult(objective("Reduce customer effort"), complaints, 7, 4.5);
-		long second = keyResult(objective("Build long-term loyalty"), complaints, 7, 3.5);
-		record(complaints, 4.4);
-		long worse = awaitGraduation(first);
-		record(complaints, 3.4);
-		long better = awaitGraduation(second);
+		var competing = twoReachedOnComplaints();
+		var complaints = competing.kpi();
+		long worse = competing.worse();
+		long better = competing.better();
 
 		var inbox = mvc.get().uri("/inbox").with(user(owner)).exchange();
 		assertThat(inbox).hasStatusOk();
@@ -221,6 +212,21 @@ class GraduationDecisionTests {
 				 "aggregation":"LAST","indicator":"LAGGING","shape":"THRESHOLD","direction":"%s","target":%s,"warning":%s}"""
 			.formatted(key, team, owner, direction, target, warning))).hasStatus(HttpStatus.CREATED);
 		return key;
+	}
+
+	/** Two graduations competing on one lower-is-better KPI: one reached 4.4, the other 3.4. */
+	record Competing(String kpi, long worse, long better) {
+	}
+
+	private Competing twoReachedOnComplaints() {
+		var complaints = kpi(unique("complaints"), "LOWER_IS_BETTER", 5, 6);
+		record(complaints, 7);
+		long first = keyResult(objective("Reduce customer effort"), complaints, 7, 4.5);
+		long second = keyResult(objective("Build long-term loyalty"), complaints, 7, 3.5);
+		record(complaints, 4.4);
+		long worse = awaitGraduation(first);
+		record(complaints, 3.4);
+		return new Competing(complaints, worse, awaitGraduation(second));
 	}
 
 	private void record(String key, double value) {
