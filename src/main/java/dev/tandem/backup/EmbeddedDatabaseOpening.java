@@ -29,7 +29,7 @@ import org.springframework.core.env.Environment;
  * process for hung and kill it again, which starts the rollback over. This opens the first
  * connection itself, reports every few seconds that the database is still being opened and
  * why, and warns at once when the previous run did not stop cleanly: a marker file in the data
- * folder exists while Tandem runs and is removed after the pool has closed the database.
+ * folder exists while Tandem runs and is removed as the pool closes the database.
  *
  * <p>Only for an H2 file database; PostgreSQL recovers on its own server.
  */
@@ -117,17 +117,8 @@ class EmbeddedDatabaseOpening implements DestructionAwareBeanPostProcessor {
 		if (markerFile == null) {
 			return;
 		}
-		// the pool's close closes H2's last connection, which writes the database to its file; a
-		// second close by the container afterwards is a no-op
-		if (bean instanceof AutoCloseable closeable) {
-			try {
-				closeable.close();
-			}
-			catch (Exception e) {
-				log.warn("Closing the embedded database failed; the next start will recover it", e);
-				return;
-			}
-		}
+		// just before the pool closes H2's last connection (which writes the database to its file):
+		// closing it here would be too early for beans that still read it on their way out
 		try {
 			Files.deleteIfExists(markerFile);
 		}
