@@ -104,14 +104,22 @@ class KpiPageControllerTests {
 	}
 
 	@Test
+	void namesTheObjectiveImprovingTheKpiByItsTitle() {
+		given(advice.objectiveTitle(42L)).willReturn(Optional.of("Bring registrations back"));
+		assertThat(mvc.get().uri("/kpis/uptime")).hasStatusOk().bodyText()
+			.containsSubsequence("Improving:", "href=\"/objectives/42\"", ">Bring registrations back</a> is moving it")
+			.doesNotContain("objective #42");
+	}
+
+	@Test
 	void saysWhatWaitsInTheInboxAndListsTheProposalsWithTheirOutcome() {
 		var at = Instant.parse("2026-03-02T08:00:00Z");
 		given(advice.proposals("uptime", KpiPageController.PROPOSALS_SHOWN)).willReturn(List.of(
-				new KpiAdvice.Proposal(15, "OPEN", "RED", "Restore uptime to health", at, null, null, null, null),
+				new KpiAdvice.Proposal(15, "OPEN", "RED", "Restore uptime to health", at, null, null, null, null, null),
 				new KpiAdvice.Proposal(11, "ACCEPTED", "WORSENING", "Reverse the decline of uptime", at, at, "maria", null,
-						4L),
+						4L, "Win back uptime"),
 				new KpiAdvice.Proposal(8, "DISMISSED", "RED", "Restore uptime", at, at, "sam", "vendor <b>outage</b>",
-						null)));
+						null, null)));
 		given(advice.waitingGraduation("uptime")).willReturn(Optional.of(new KpiAdvice.Graduation(9, "Uptime to 99.5 %", 99.5, 1)));
 
 		var page = mvc.get().uri("/kpis/uptime");
@@ -122,8 +130,9 @@ class KpiPageControllerTests {
 					"href=\"/inbox#graduation-9\"")
 			// the history, each entry its own anchor, its outcome said
 			.containsSubsequence("id=\"proposals\"", "id=\"proposal-15\"", "Waiting for a decision",
-					"href=\"/inbox#proposal-15\"", "id=\"proposal-11\"", "Accepted by maria", "href=\"/objectives/4\"",
-					"id=\"proposal-8\"", "Dismissed by sam", "vendor &lt;b&gt;outage&lt;/b&gt;");
+					"href=\"/inbox#proposal-15\"", "id=\"proposal-11\"", "Accepted by maria", "href=\"/objectives/4\"", ">Win back uptime</a>",
+					"id=\"proposal-8\"", "Dismissed by sam", "vendor &lt;b&gt;outage&lt;/b&gt;")
+			.doesNotContain(">objective #4</a>");
 	}
 
 	@Test
