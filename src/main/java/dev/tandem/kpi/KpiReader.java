@@ -223,6 +223,16 @@ class KpiReader {
 		return names;
 	}
 
+	/** The KPIs this KPI drives (those that name it a driver), by key. */
+	List<KpiName> drivenBy(String key) {
+		return jdbc.sql("""
+				select k.id, k.slug, k.name from kpi_driver d join kpi k on k.id = d.kpi_id join kpi driver on driver.id = d.driver_id
+				where driver.slug = :key order by k.slug""")
+			.param("key", key)
+			.query((rs, n) -> new KpiName(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
 	/** The keys of the KPIs a person owns. */
 	List<String> keysOwnedBy(long personId) {
 		return jdbc.sql("select slug from kpi where owner_id = :owner order by slug").param("owner", personId)

@@ -135,6 +135,11 @@ public class Kpis {
 		return reader.search(text, limit);
 	}
 
+	/** The KPIs this one drives, by key: one statement, not every KPI read to look for it among their drivers. */
+	public List<KpiName> drivenBy(String key) {
+		return reader.drivenBy(key);
+	}
+
 	/** For each of these KPIs that drives other KPIs, how many it drives. */
 	public Map<String, Integer> drives(Collection<String> keys) {
 		return keys.isEmpty() ? Map.of() : reader.drives(keys);

@@ -184,8 +184,7 @@ class KpiPageController {
 		model.addAttribute("waitingGraduation", advice.waitingGraduation(kpi.key()).orElse(null));
 		var improving = kpi.health().improvingObjectiveId();
 		model.addAttribute("improvingTitle", improving == null ? null : advice.objectiveTitle(improving).orElse(null));
-		model.addAttribute("drivenBy", kpis.list(null).stream().filter(other -> other.drivers().contains(kpi.key()))
-			.toList());
+		model.addAttribute("drivenBy", kpis.drivenBy(kpi.key()));
 	}
 
 	/** The definition's changes, newest first, a page at a time. */

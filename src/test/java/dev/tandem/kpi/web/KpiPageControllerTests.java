@@ -77,7 +77,7 @@ class KpiPageControllerTests {
 		var kpi = KpiViewFixtures.kpi("uptime", "Registration uptime", "platform", Shape.THRESHOLD, HealthStatus.RED, 50.0,
 				Trend.WORSENING, 3, Mode.IMPROVING, 42L);
 		given(kpis.get("uptime")).willReturn(kpi);
-		given(kpis.list(null)).willReturn(List.of(kpi));
+		given(kpis.drivenBy("uptime")).willReturn(List.of(new dev.tandem.kpi.KpiName(5, "signups", "Weekly signups")));
 		given(kpis.periods(eq("uptime"), any(), any(), any())).willReturn(List.of(
 				new PeriodValue(LocalDate.of(2026, 3, 8), 98.0, 1, KpiViewFixtures.NOW),
 				new PeriodValue(LocalDate.of(2026, 3, 9), 50.0, 1, KpiViewFixtures.NOW)));
@@ -98,7 +98,7 @@ class KpiPageControllerTests {
 		assertThat(page).hasStatusOk().hasViewName("kpi/kpi").model().containsKeys("chart", "changes", "measurement");
 		assertThat(page).bodyText()
 			.contains("<title>Registration uptime · Tandem</title>", "data-zones=", "Worsening, 3 periods running",
-					"href=\"/objectives/42\"", "Edit KPI", "Record value", "Import file", "Sam Okafor", "up / all",
+					"href=\"/objectives/42\"", "href=\"/kpis/signups\">Weekly signups</a>", "Edit KPI", "Record value", "Import file", "Sam Okafor", "up / all",
 					"9 Mar 2026", "aria-current=\"page\">Day</a>", "Possible values", "0 to 100 (the unit’s default)")
 			.containsSubsequence("Changes to the definition", "target", "98.0", "99.0", "created");
 	}
