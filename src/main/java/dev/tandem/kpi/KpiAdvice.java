@@ -18,13 +18,17 @@ public interface KpiAdvice {
 	/** The KPI's open graduation decision, if one waits: the level it offers. */
 	Optional<Graduation> waitingGraduation(String kpiKey);
 
+	/** The title of an objective (the one improving the KPI), for a link to name it; empty once it is deleted. */
+	Optional<String> objectiveTitle(long objectiveId);
+
 	/**
 	 * A proposed objective and its outcome. {@code state} is OPEN (waiting), ACCEPTED (drafted as
 	 * {@code objectiveId}), DISMISSED (with {@code dismissReason}) or WITHDRAWN (the KPI recovered,
-	 * or an objective took it on, before anyone decided).
+	 * or an objective took it on, before anyone decided); {@code objectiveTitle} names the drafted
+	 * objective (null if there is none, or it was deleted).
 	 */
 	record Proposal(long id, String state, String reason, String suggestedObjective, Instant createdAt,
-			Instant decidedAt, String decidedBy, String dismissReason, Long objectiveId) {
+			Instant decidedAt, String decidedBy, String dismissReason, Long objectiveId, String objectiveTitle) {
 
 		public boolean open() {
 			return "OPEN".equals(state);

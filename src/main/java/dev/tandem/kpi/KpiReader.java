@@ -59,25 +59,9 @@ class KpiReader {
 	 */
 	List<Map.Entry<Kpi, KpiState>> forHealth(Long teamId) {
 		long t0 = System.nanoTime();
-		var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
-		jdbc.sql("select * from kpi_threshold").query(rs -> {
-			seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
-				.add(new PeriodThreshold(rs.getObject("valid_from", LocalDate.class), thresholds(rs)));
-		});
-		var states = new HashMap<Long, KpiState>();
-		var stateSql = """
-				select s.kpi_id, s.last_at, s.last_value, s.point_count, s.recent_periods, s.status, s.improving_objective,
-				  s.pull_failing_since, s.pull_failure from kpi_state s"""
-				+ (teamId == null ? "" : " join kpi k on k.id = s.kpi_id where k.team_id = :team");
-		var stateStatement = jdbc.sql(stateSql);
-		if (teamId != null) {
-			stateStatement = stateStatement.param("team", teamId);
-		}
+		var seasonal = seasonal();
 		long t1 = System.nanoTime();
-		stateStatement.query(rs -> {
-			var state = MeasurementStore.state(rs);
-			states.put(state.kpiId(), state);
-		});
+		var states = states(teamId);
 		long t2 = System.nanoTime();
 		var sql = """
 				select id, slug, frequency, aggregation, shape, direction, target, warning, lower_bound, upper_bound,
@@ -101,6 +85,67 @@ class KpiReader {
 					(t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
 		}
 		return all;
+	}
+
+	private Map<Long, Set<PeriodThreshold>> seasonal() {
+		var seasonal = new HashMap<Long, Set<PeriodThreshold>>();
+		jdbc.sql("select * from kpi_threshold").query(rs -> {
+			seasonal.computeIfAbsent(rs.getLong("kpi_id"), id -> new HashSet<>())
+				.add(new PeriodThreshold(rs.getObject("valid_from", LocalDate.class), thresholds(rs)));
+		});
+		return seasonal;
+	}
+
+	private Map<Long, KpiState> states(Long teamId) {
+		var states = new HashMap<Long, KpiState>();
+		var stateSql = """
+				select s.kpi_id, s.last_at, s.last_value, s.point_count, s.recent_periods, s.status, s.improving_objective,
+				  s.pull_failing_since, s.pull_failure from kpi_state s"""
+				+ (teamId == null ? "" : " join kpi k on k.id = s.kpi_id where k.team_id = :team");
+		var stateStatement = jdbc.sql(stateSql);
+		if (teamId != null) {
+			stateStatement = stateStatement.param("team", teamId);
+		}
+		stateStatement.query(rs -> {
+			var state = MeasurementStore.state(rs);
+			states.put(state.kpiId(), state);
+		});
+		return states;
+	}
+
+	/** A KPI read for weighing its health: as {@link #forHealth}, plus its name, team, unit, category and indicator, and its driver counts. */
+	record Standing(Kpi kpi, KpiState state, int drivers, int drives) {
+	}
+
+	/**
+	 * Every KPI with what judging its health and weighing it needs, in four statements (seasonal
+	 * thresholds, states, driver links, definitions) whatever the number of KPIs: no owner, no
+	 * drivers' keys, no description or formula.
+	 */
+	List<Standing> forStanding() {
+		var seasonal = seasonal();
+		var states = states(null);
+		var drivers = new HashMap<Long, Integer>();
+		var drives = new HashMap<Long, Integer>();
+		jdbc.sql("select kpi_id, driver_id from kpi_driver").query(rs -> {
+			drivers.merge(rs.getLong(1), 1, Integer::sum);
+			drives.merge(rs.getLong(2), 1, Integer::sum);
+		});
+		return jdbc.sql("""
+				select id, slug, name, team_id, unit, category, indicator, frequency, aggregation, shape, direction, target,
+				  warning, lower_bound, upper_bound, tolerance, baseline, baseline_date, target_date
+				from kpi order by slug""").query((rs, n) -> {
+			long id = rs.getLong("id");
+			var kpi = new Kpi(id, rs.getString("slug"), rs.getString("name"), null, rs.getLong("team_id"), null,
+					Unit.valueOf(rs.getString("unit")), null, null, null, null, null,
+					Frequency.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")),
+					rs.getString("category"), Indicator.valueOf(rs.getString("indicator")),
+					Shape.valueOf(rs.getString("shape")), thresholds(rs), Set.of(), seasonal.getOrDefault(id, Set.of()),
+					null, null, null);
+			var state = states.get(id);
+			return new Standing(kpi, state == null ? KpiState.empty(id) : state, drivers.getOrDefault(id, 0),
+					drives.getOrDefault(id, 0));
+		}).list();
 	}
 
 	/** The KPIs with these keys, by key, in three statements per thousand keys; unknown keys are left out. */
@@ -176,6 +221,16 @@ class KpiReader {
 				});
 		}
 		return names;
+	}
+
+	/** The KPIs this KPI drives (those that name it a driver), by key. */
+	List<KpiName> drivenBy(String key) {
+		return jdbc.sql("""
+				select k.id, k.slug, k.name from kpi_driver d join kpi k on k.id = d.kpi_id join kpi driver on driver.id = d.driver_id
+				where driver.slug = :key order by k.slug""")
+			.param("key", key)
+			.query((rs, n) -> new KpiName(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	/** The keys of the KPIs a person owns. */

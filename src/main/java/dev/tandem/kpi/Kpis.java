@@ -135,6 +135,11 @@ public class Kpis {
 		return reader.search(text, limit);
 	}
 
+	/** The KPIs this one drives, by key: one statement, not every KPI read to look for it among their drivers. */
+	public List<KpiName> drivenBy(String key) {
+		return reader.drivenBy(key);
+	}
+
 	/** For each of these KPIs that drives other KPIs, how many it drives. */
 	public Map<String, Integer> drives(Collection<String> keys) {
 		return keys.isEmpty() ? Map.of() : reader.drives(keys);
@@ -188,6 +193,29 @@ public class Kpis {
 					(System.nanoTime() - t1) / 1_000_000);
 		}
 		return health;
+	}
+
+	/**
+	 * Every amber or red KPI with what weighing it needs ({@link KpiStanding}): every KPI's health
+	 * is judged now, as the dashboard does, but only the unhealthy ones are kept, and none is
+	 * built into a full view. For a ranking of thousands that a page shows a few of.
+	 */
+	public List<KpiStanding> unhealthy() {
+		var teams = organisation.teamIndex();
+		var now = clock.instant();
+		var unhealthy = new ArrayList<KpiStanding>();
+		for (var read : reader.forStanding()) {
+			var health = HealthRules.evaluate(read.kpi(), read.state(), now, zone);
+			if (!health.status().isUnhealthy()) {
+				continue;
+			}
+			var kpi = read.kpi();
+			var t = kpi.thresholds();
+			unhealthy.add(new KpiStanding(kpi.key(), kpi.name(), teams.get(kpi.teamId()).key(), kpi.unit(), kpi.category(),
+					kpi.indicator(), kpi.shape(), t.direction(), t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(),
+					t.baseline(), read.drivers(), read.drives(), health));
+		}
+		return unhealthy;
 	}
 
 	/** Records measurements of one KPI or many, all or nothing; labels name the inputs in errors. */

@@ -1,22 +1,19 @@
 package dev.tandem.loop;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.tandem.kpi.KpiHealth;
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Kpis;
 import dev.tandem.okr.Okrs;
 
 /**
  * The focus ranking over every KPI as it stands now. Only unhealthy KPIs are ranked, so the
- * ranking reads every KPI's health (the lean dashboard query) and the full definitions of just
- * the unhealthy ones.
+ * ranking judges every KPI's health from a lean read ({@link Kpis#unhealthy()}: the numbers the
+ * score needs, no full views) and explains only the page of it that is shown.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,13 +27,21 @@ public class Focus {
 		this.okrs = okrs;
 	}
 
+	/** A page of the ranking, and how many KPIs the whole ranking has. */
+	public record Page(List<FocusItem> items, int total) {
+	}
+
 	/** Unhealthy KPIs, most important first; a KPI guarding an active objective weighs more. */
 	public List<FocusItem> ranking() {
-		var unhealthy = kpis.health(Optional.empty()).stream()
-			.filter(health -> health.status().isUnhealthy())
-			.map(KpiHealth::kpi)
-			.toList();
-		return FocusRanking.rank(kpis.listByKeys(unhealthy), kpis.drives(unhealthy), guardrails());
+		var scored = scored();
+		return FocusRanking.items(scored, 0, scored.size());
+	}
+
+	/** The ranking's items {@code offset + 1} to {@code offset + limit} (ranked as in the whole ranking), and its size. */
+	public Page ranking(int limit, int offset) {
+		var scored = scored();
+		return new Page(FocusRanking.items(scored, offset, (int) Math.min((long) offset + limit, scored.size())),
+				scored.size());
 	}
 
 	/** The ranking of KPIs the caller has loaded already (every KPI, for the ranking to be true). */
@@ -44,9 +49,11 @@ public class Focus {
 		return FocusRanking.rank(all, guardrails());
 	}
 
+	private List<FocusRanking.Scored> scored() {
+		return FocusRanking.score(kpis.unhealthy(), guardrails());
+	}
+
 	private Set<String> guardrails() {
-		return okrs.activeObjectivesWithGuardrails().stream()
-			.flatMap(o -> o.guardrails().stream().map(g -> g.kpi()))
-			.collect(Collectors.toSet());
+		return okrs.activeGuardrailKpis();
 	}
 }

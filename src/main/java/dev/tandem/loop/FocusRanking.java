@@ -2,12 +2,13 @@ package dev.tandem.loop;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import dev.tandem.kpi.Indicator;
+import dev.tandem.kpi.KpiStanding;
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Unit;
 
@@ -16,79 +17,90 @@ import dev.tandem.kpi.Unit;
  * ranked by score = distance from healthy (in amber zones) × speed (one quarter more per
  * worsening period, up to four) × importance (lagging outcomes over leading inputs, customer and
  * financial over the rest, KPIs that drive others or guard an objective above those that do not).
+ * <p>
+ * Scoring needs only a KPI's {@link KpiStanding}; the items (with their explanations) are built
+ * for the page shown, so ranking thousands to show five costs the scores, not five thousand texts.
  */
 final class FocusRanking {
 
 	private FocusRanking() {
 	}
 
-	/** Ranks every KPI: how many others each drives is counted from their drivers. */
-	static List<FocusItem> rank(List<KpiView> kpis, Set<String> guardrails) {
-		var drivenBy = new java.util.HashMap<String, Integer>();
-		kpis.forEach(kpi -> kpi.drivers().forEach(driver -> drivenBy.merge(driver, 1, Integer::sum)));
-		return rank(kpis, drivenBy, guardrails);
+	/** An unhealthy KPI with its score, before it is given a rank and an explanation. */
+	record Scored(KpiStanding kpi, double distance, double importance, double score, boolean guardrail) {
 	}
 
-	/**
-	 * Ranks these KPIs (healthy ones are left out, so the unhealthy ones alone will do), given
-	 * how many KPIs each drives, by key.
-	 */
-	static List<FocusItem> rank(List<KpiView> kpis, Map<String, Integer> drivenBy, Set<String> guardrails) {
-		var byKey = new java.util.HashMap<String, KpiView>();
-		kpis.forEach(kpi -> byKey.put(kpi.key(), kpi));
-		var scored = new ArrayList<FocusItem>();
+	/** Ranks every KPI read in full: how many others each drives is counted from their drivers. */
+	static List<FocusItem> rank(List<KpiView> kpis, Set<String> guardrails) {
+		var drivenBy = new HashMap<String, Integer>();
+		kpis.forEach(kpi -> kpi.drivers().forEach(driver -> drivenBy.merge(driver, 1, Integer::sum)));
+		var standings = kpis.stream().map(kpi -> KpiStanding.of(kpi, drivenBy.getOrDefault(kpi.key(), 0))).toList();
+		var scored = score(standings, guardrails);
+		return items(scored, 0, scored.size());
+	}
+
+	/** The unhealthy ones of these KPIs (healthy ones are left out), most important first, ties by key. */
+	static List<Scored> score(List<KpiStanding> kpis, Set<String> guardrails) {
+		var scored = new ArrayList<Scored>();
 		for (var kpi : kpis) {
 			var health = kpi.health();
 			if (!health.status().isUnhealthy()) {
 				continue;
 			}
-			double distance = KpiSituation.distance(kpi, health);
+			double distance = KpiSituation.distance(kpi);
 			double speed = 1 + 0.25 * Math.min(health.worseningPeriods(), 4);
-			double importance = importance(kpi, drivenBy.getOrDefault(kpi.key(), 0), guardrails.contains(kpi.key()));
+			boolean guardrail = guardrails.contains(kpi.key());
+			double importance = importance(kpi.indicator(), kpi.category(), kpi.drivers() + kpi.drives(), guardrail);
 			double score = Math.max(distance, 0.01) * speed * importance;
-			scored.add(new FocusItem(0, kpi.key(), kpi.name(), kpi.team(), health.status(), health.value(), distance,
-					health.worseningPeriods(), importance, score, null));
+			scored.add(new Scored(kpi, distance, importance, score, guardrail));
 		}
-		scored.sort(Comparator.comparingDouble(FocusItem::score).reversed().thenComparing(FocusItem::kpi));
-		var ranked = new ArrayList<FocusItem>();
-		for (int i = 0; i < scored.size(); i++) {
-			var item = scored.get(i);
-			var kpi = byKey.get(item.kpi());
-			ranked.add(new FocusItem(i + 1, item.kpi(), item.name(), item.team(), item.status(), item.value(),
-					item.distance(), item.worseningPeriods(), item.importance(), item.score(),
-					explain(kpi, item, drivenBy.getOrDefault(kpi.key(), 0), guardrails.contains(kpi.key()))));
-		}
-		return ranked;
+		scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.kpi().key()));
+		return scored;
 	}
 
-	static double importance(KpiView kpi, int drives, boolean guardrail) {
-		double importance = kpi.indicator() == Indicator.LAGGING ? 1.5 : 1.0;
-		if ("customer".equalsIgnoreCase(kpi.category()) || "financial".equalsIgnoreCase(kpi.category())) {
+	/** The items ranked {@code from + 1} to {@code to} of a scored ranking, with their explanations. */
+	static List<FocusItem> items(List<Scored> scored, int from, int to) {
+		var items = new ArrayList<FocusItem>(Math.max(0, to - from));
+		for (int i = Math.max(0, from); i < Math.min(to, scored.size()); i++) {
+			var s = scored.get(i);
+			var kpi = s.kpi();
+			var health = kpi.health();
+			items.add(new FocusItem(i + 1, kpi.key(), kpi.name(), kpi.team(), health.status(), health.value(), s.distance(),
+					health.worseningPeriods(), s.importance(), s.score(), explain(s)));
+		}
+		return items;
+	}
+
+	static double importance(Indicator indicator, String category, int links, boolean guardrail) {
+		double importance = indicator == Indicator.LAGGING ? 1.5 : 1.0;
+		if ("customer".equalsIgnoreCase(category) || "financial".equalsIgnoreCase(category)) {
 			importance *= 1.2;
 		}
-		importance *= 1 + 0.1 * (kpi.drivers().size() + drives);
+		importance *= 1 + 0.1 * links;
 		return guardrail ? importance * 1.2 : importance;
 	}
 
-	private static String explain(KpiView kpi, FocusItem item, int drives, boolean guardrail) {
-		var text = new StringBuilder(kpi.name()).append(" is ").append(item.status().name().toLowerCase(Locale.ROOT));
-		if (item.value() != null) {
-			text.append(" at ").append(format(item.value(), kpi.unit()));
+	private static String explain(Scored scored) {
+		var kpi = scored.kpi();
+		var health = kpi.health();
+		var text = new StringBuilder(kpi.name()).append(" is ").append(health.status().name().toLowerCase(Locale.ROOT));
+		if (health.value() != null) {
+			text.append(" at ").append(format(health.value(), kpi.unit()));
 		}
 		text.append(switch (kpi.shape()) {
 			case THRESHOLD -> " against a target of " + format(kpi.target(), kpi.unit());
 			case BAND -> " outside its band of " + format(kpi.lower(), kpi.unit()) + "–" + format(kpi.upper(), kpi.unit());
 			case TRAJECTORY -> " behind its trajectory";
 		});
-		text.append(String.format(Locale.ROOT, ", %.1f amber zones from healthy", item.distance()));
-		if (item.worseningPeriods() > 0) {
-			text.append(", worsening ").append(item.worseningPeriods()).append(item.worseningPeriods() == 1 ? " period" : " periods");
+		text.append(String.format(Locale.ROOT, ", %.1f amber zones from healthy", scored.distance()));
+		if (health.worseningPeriods() > 0) {
+			text.append(", worsening ").append(health.worseningPeriods()).append(health.worseningPeriods() == 1 ? " period" : " periods");
 		}
 		text.append("; ").append(kpi.indicator() == Indicator.LAGGING ? "a lagging outcome" : "a leading input");
-		if (drives > 0) {
-			text.append(" that drives ").append(drives).append(drives == 1 ? " other KPI" : " other KPIs");
+		if (kpi.drives() > 0) {
+			text.append(" that drives ").append(kpi.drives()).append(kpi.drives() == 1 ? " other KPI" : " other KPIs");
 		}
-		if (guardrail) {
+		if (scored.guardrail()) {
 			text.append(", guarding an active objective");
 		}
 		return text.append('.').toString();

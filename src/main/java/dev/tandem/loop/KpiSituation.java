@@ -2,6 +2,7 @@ package dev.tandem.loop;
 
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiHealth;
+import dev.tandem.kpi.KpiStanding;
 import dev.tandem.kpi.KpiView;
 
 /**
@@ -15,6 +16,14 @@ record KpiSituation(HealthStatus status, Double value, int worseningPeriods, dou
 	}
 
 	static double distance(KpiView kpi, KpiHealth health) {
+		return distance(KpiStanding.of(kpi, 0), health);
+	}
+
+	static double distance(KpiStanding kpi) {
+		return distance(kpi, kpi.health());
+	}
+
+	private static double distance(KpiStanding kpi, KpiHealth health) {
 		if (health.value() == null) {
 			return 0;
 		}

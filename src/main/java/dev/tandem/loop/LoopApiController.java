@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.validation.annotation.Validated;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/loop")
-@Validated
 class LoopApiController {
 
 	private final Proposals proposals;
@@ -103,8 +102,17 @@ class LoopApiController {
 		OPEN, ALL
 	}
 
+	/**
+	 * A page of the ranking, most important first (ranks count from the top of the whole
+	 * ranking); the header {@code X-Total-Count} says how many unhealthy KPIs it has in all.
+	 */
 	@GetMapping("/focus")
-	List<FocusItem> focus() {
-		return focus.ranking();
+	ResponseEntity<List<FocusItem>> focus(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) int offset) {
+		var page = focus.ranking(limit, offset);
+		return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(page.total())).body(page.items());
 	}
+
+	/** The header that tells a paged list's whole size. */
+	static final String TOTAL_COUNT = "X-Total-Count";
 }

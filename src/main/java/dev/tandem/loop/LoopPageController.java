@@ -29,6 +29,9 @@ import dev.tandem.problem.InvalidInputException;
 @Controller
 class LoopPageController {
 
+	/** How many of the focus ranking's KPIs the inbox shows. */
+	static final int FOCUS_SHOWN = 5;
+
 	private final Proposals proposals;
 	private final Graduations graduations;
 	private final GuardrailAlerts alerts;
@@ -57,7 +60,7 @@ class LoopPageController {
 		model.addAttribute("proposals", proposals.list(ProposalState.OPEN, 50, 0));
 		model.addAttribute("graduations", graduations.list(GraduationState.OPEN, 50, 0));
 		model.addAttribute("alerts", alerts.list(true, null, 50, 0));
-		model.addAttribute("focus", focus.ranking().stream().limit(5).toList());
+		model.addAttribute("focus", focus.ranking(FOCUS_SHOWN, 0).items());
 		model.addAttribute("editable", editableTeams());
 		var myTeams = me.teams().isEmpty() ? organisation.teams().stream().map(TeamView::key).toList() : me.teams();
 		var findings = new LinkedHashMap<String, List<CoachFinding>>();

@@ -168,6 +168,15 @@ class OkrReader {
 			.param("kpi", kpiKey).query(Long.class).single() > 0;
 	}
 
+	/** The keys of the KPIs that guard an active objective of an open cycle. */
+	java.util.Set<String> activeGuardrailKpis() {
+		return java.util.Set.copyOf(jdbc.sql("""
+				select distinct g.kpi_key from objective_guardrail g join objective o on o.id = g.objective_id
+				join okr_cycle c on c.id = o.cycle_id
+				where o.state = 'ACTIVE' and c.closed_at is null""")
+			.query(String.class).list());
+	}
+
 	/** The titles of the objectives with these ids, by id; unknown ids are left out. */
 	Map<Long, String> titles(java.util.Collection<Long> ids) {
 		var titles = new HashMap<Long, String>();

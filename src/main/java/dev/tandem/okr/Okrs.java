@@ -132,6 +132,11 @@ public class Okrs {
 		return reader.guardsActive(kpiKey);
 	}
 
+	/** The keys of the KPIs guarding an active objective of an open cycle, in one statement: no objective read. */
+	public java.util.Set<String> activeGuardrailKpis() {
+		return reader.activeGuardrailKpis();
+	}
+
 	/** The titles of the objectives with these ids, by id, in one statement; deleted ones are left out. */
 	public Map<Long, String> objectiveTitles(Collection<Long> ids) {
 		return ids.isEmpty() ? Map.of() : reader.titles(ids);

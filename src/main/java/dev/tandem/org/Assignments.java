@@ -21,10 +21,14 @@ public class Assignments {
 		this.permissions = permissions;
 	}
 
-	/** The teams the signed-in person may edit, by name; empty for someone who may edit none. */
+	/**
+	 * The teams the signed-in person may edit, by name; empty for someone who may edit none. The
+	 * person is read once for all teams, not once per team.
+	 */
 	public List<TeamView> editableTeams() {
+		var editable = permissions.editableTeams();
 		return organisation.teams().stream()
-			.filter(team -> permissions.mayEdit(team.id()))
+			.filter(team -> editable.test(team.id()))
 			.sorted(Comparator.comparing(TeamView::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -46,6 +47,7 @@ import dev.tandem.TestUsers;
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(StatementCounter.class)
 @TestPropertySource(properties = { "tandem.demo=false", "tandem.admin.user=" + TestUsers.ADMIN,
 		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn", "spring.main.banner-mode=off" })
 class ScaleBenchmark {
@@ -98,6 +100,7 @@ class ScaleBenchmark {
 				REQUESTS);
 		time("GET /inbox", editor, "/inbox");
 		time("GET /api/loop/focus", token, "/api/loop/focus");
+		time("GET /api/loop/focus?limit=500", token, "/api/loop/focus?limit=500");
 		time("GET /objectives/{id}", editor, "/objectives/" + objective);
 		breakdown();
 		var out = Path.of("target", "benchmarks", "scale.md");
@@ -260,7 +263,9 @@ class ScaleBenchmark {
 			part("open proposals (50)", () -> proposals.list(dev.tandem.loop.ProposalState.OPEN, 50, 0));
 			part("open graduations (50)", () -> graduations.list(dev.tandem.loop.GraduationState.OPEN, 50, 0));
 			part("open alerts (50)", () -> alerts.list(true, null, 50, 0));
-			part("focus ranking", () -> focus.ranking());
+			part("focus ranking (5)", () -> focus.ranking(5, 0));
+			part("  unhealthy KPIs read", () -> kpis.unhealthy());
+			part("every KPI's health", () -> kpis.health(java.util.Optional.empty()));
 			part("coach on one team", () -> coach.findings(null, "st-0", null));
 		}
 		finally {
@@ -278,6 +283,10 @@ class ScaleBenchmark {
 			}
 		}
 		line("  %-22s median %6.1f ms", what, millis.stream().sorted().toList().get(millis.size() / 2));
+		StatementCounter.EXECUTED.set(0);
+		call.run();
+		report.setLength(report.length() - 1);
+		line(" (%d SQL statements)", StatementCounter.EXECUTED.get());
 	}
 
 	/** Times a page with a session cookie, or the API with a bearer token. */
@@ -297,9 +306,14 @@ class ScaleBenchmark {
 				millis.add(elapsed / 1_000_000.0);
 			}
 		}
+		// one more, counting its SQL statements (the session's own included): the same at 10 teams as at 1,000 means no N+1
+		StatementCounter.EXECUTED.set(0);
+		assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+		long statements = StatementCounter.EXECUTED.get();
 		var sorted = millis.stream().sorted().toList();
-		line("  %-22s median %6.1f ms, 95th percentile %6.1f ms, best %6.1f ms (%,d KB)", what, sorted.get(sorted.size() / 2),
-				sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(0), size / 1024);
+		line("  %-30s median %6.1f ms, 95th percentile %6.1f ms, best %6.1f ms (%,d KB, %d SQL statements)", what,
+				sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(0),
+				size / 1024, statements);
 	}
 
 	/** Signs in through the sign-in form; returns the session cookie. */

@@ -62,6 +62,9 @@ class KpiApiTests {
 			.bodyJson().extractingPath("$.team").isEqualTo(team);
 		assertThat(api.get("/api/kpis?team=" + team)).hasStatusOk()
 			.bodyJson().extractingPath("$[*].key").asArray().containsExactlyInAnyOrder(key, leading);
+		// what the KPI page lists under "Drives"
+		assertThat(kpis.drivenBy(leading)).extracting(KpiName::key).containsExactly(key);
+		assertThat(kpis.drivenBy(key)).isEmpty();
 	}
 
 	@Test

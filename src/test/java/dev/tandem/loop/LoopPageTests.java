@@ -139,6 +139,13 @@ class LoopPageTests {
 			.doesNotContain("id=\"waiting-proposal\"")
 			.containsSubsequence("<li id=\"proposal-" + id + "\">", "Accepted by ",
 					"href=\"/objectives/" + objective + "\"");
+		// both links to the draft name it by its title, not by its number
+		var title = org.springframework.web.util.HtmlUtils.htmlEscape(JsonPath.read(
+				ApiFixtures.body(api.get("/api/objectives/" + objective).exchange()), "$.title"));
+		assertThat(mvc.get().uri("/kpis/{key}", kpi).with(user(editor))).hasStatusOk().bodyText()
+			.containsSubsequence("Improving:", "href=\"/objectives/" + objective + "\"", ">" + title + "</a> is moving it")
+			.containsSubsequence("Accepted by ", "href=\"/objectives/" + objective + "\"", ">" + title + "</a>.")
+			.doesNotContain("objective #" + objective);
 
 		// an objective not drafted from a proposal has no such link
 		var created = api.post("/api/objectives", """

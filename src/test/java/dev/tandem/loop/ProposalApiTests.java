@@ -206,6 +206,42 @@ class ProposalApiTests {
 			.contains("red at 60 %").contains("target of 99 %");
 	}
 
+	@Test
+	void focusComesAPageAtATimeWithTheWholeRankingsSizeInAHeader() {
+		var driver = kpi(unique("pdriver"), "LEADING", "LOWER_IS_BETTER", 20, 50, List.of());
+		var led = kpi(unique("pled"), "LAGGING", "HIGHER_IS_BETTER", 99, 97, List.of(driver));
+		var mild = kpi(unique("pmild"), "LAGGING", "HIGHER_IS_BETTER", 99, 97, List.of());
+		record(driver, 150);
+		record(led, 50);
+		record(mild, 98);
+		var all = focus.ranking();
+		assertThat(all.size()).isGreaterThanOrEqualTo(3);
+		assertThat(all).extracting(FocusItem::rank).startsWith(1, 2, 3);
+		assertThat(all.stream().filter(f -> f.kpi().equals(driver)).findFirst().orElseThrow().explanation())
+			.contains("that drives 1 other KPI");
+
+		var firstTwo = api.get("/api/loop/focus?limit=2").exchange();
+		assertThat(firstTwo).hasStatusOk();
+		assertThat(firstTwo.getResponse().getHeader("X-Total-Count")).isEqualTo(String.valueOf(all.size()));
+		assertThat(firstTwo).bodyJson().extractingPath("$[*].kpi").asArray()
+			.containsExactly(all.get(0).kpi(), all.get(1).kpi());
+		var second = api.get("/api/loop/focus?limit=1&offset=1").exchange();
+		assertThat(second).bodyJson().extractingPath("$[*].rank").asArray().containsExactly(2);
+		assertThat(second).bodyJson().extractingPath("$[0].kpi").isEqualTo(all.get(1).kpi());
+		assertThat(second).bodyJson().extractingPath("$[0].explanation").isEqualTo(all.get(1).explanation());
+		var beyond = api.get("/api/loop/focus?offset=" + all.size()).exchange();
+		assertThat(beyond).bodyJson().extractingPath("$").asArray().isEmpty();
+		assertThat(beyond.getResponse().getHeader("X-Total-Count")).isEqualTo(String.valueOf(all.size()));
+		assertThat(api.get("/api/loop/focus")).bodyJson().extractingPath("$.length()")
+			.isEqualTo(Math.min(50, all.size()));
+
+		assertThat(api.get("/api/loop/focus?limit=501")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(api.get("/api/loop/focus?limit=0")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(api.get("/api/loop/focus?offset=-1")).hasStatus(HttpStatus.BAD_REQUEST);
+		// the other lists of the loop refuse a limit out of range the same way (they answered 500 before)
+		assertThat(api.get("/api/loop/proposals?limit=1001")).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
 	@Autowired
 	Focus focus;
 

@@ -182,8 +182,9 @@ class KpiPageController {
 		model.addAttribute("proposals", proposals);
 		model.addAttribute("waitingProposal", proposals.stream().filter(KpiAdvice.Proposal::open).findFirst().orElse(null));
 		model.addAttribute("waitingGraduation", advice.waitingGraduation(kpi.key()).orElse(null));
-		model.addAttribute("drivenBy", kpis.list(null).stream().filter(other -> other.drivers().contains(kpi.key()))
-			.toList());
+		var improving = kpi.health().improvingObjectiveId();
+		model.addAttribute("improvingTitle", improving == null ? null : advice.objectiveTitle(improving).orElse(null));
+		model.addAttribute("drivenBy", kpis.drivenBy(kpi.key()));
 	}
 
 	/** The definition's changes, newest first, a page at a time. */

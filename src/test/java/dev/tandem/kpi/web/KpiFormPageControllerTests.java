@@ -63,7 +63,7 @@ class KpiFormPageControllerTests {
 		given(organisation.team("platform")).willReturn(PLATFORM);
 		given(organisation.people()).willReturn(List.of(new PersonView(3, "sam", "Sam Okafor", null, Role.EDITOR,
 				List.of("platform"), true)));
-		given(permissions.mayEdit(7)).willReturn(true);
+		given(permissions.editableTeams()).willReturn(team -> team == 7);
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class KpiFormPageControllerTests {
 
 	@Test
 	void someoneWhoMayEditNoTeamMayNotDefineKpis() {
-		given(permissions.mayEdit(7)).willReturn(false);
+		given(permissions.editableTeams()).willReturn(team -> false);
 		assertThat(mvc.get().uri("/kpis/new")).hasStatus(403);
 		assertThat(create("name", "Uptime")).hasStatus(403);
 		then(kpis).should(never()).create(any());

@@ -48,6 +48,7 @@ class KpiListPageControllerTests {
 	void organisation() {
 		var support = new TeamView(1, "support", "Customer support", null);
 		given(organisation.teams()).willReturn(List.of(support));
+		given(permissions.editableTeams()).willReturn(team -> false);
 		given(organisation.teamIndex()).willReturn(Map.of(1L, support));
 		given(organisation.personIndex()).willReturn(Map.of(3L, new PersonView(3, "sam", "Sam Okafor", null, Role.EDITOR,
 				List.of(), true)));
@@ -74,7 +75,8 @@ class KpiListPageControllerTests {
 
 	@Test
 	void offersNewKpiToThoseWhoMayEditATeam() {
-		given(permissions.mayEdit(1)).willReturn(true);
+		assertThat(mvc.get().uri("/kpis")).bodyText().doesNotContain("href=\"/kpis/new\"");
+		given(permissions.editableTeams()).willReturn(team -> team == 1);
 		assertThat(mvc.get().uri("/kpis")).bodyText().contains("New KPI", "href=\"/kpis/new\"");
 	}
 }

@@ -77,7 +77,7 @@ class KpiPageControllerTests {
 		var kpi = KpiViewFixtures.kpi("uptime", "Registration uptime", "platform", Shape.THRESHOLD, HealthStatus.RED, 50.0,
 				Trend.WORSENING, 3, Mode.IMPROVING, 42L);
 		given(kpis.get("uptime")).willReturn(kpi);
-		given(kpis.list(null)).willReturn(List.of(kpi));
+		given(kpis.drivenBy("uptime")).willReturn(List.of(new dev.tandem.kpi.KpiName(5, "signups", "Weekly signups")));
 		given(kpis.periods(eq("uptime"), any(), any(), any())).willReturn(List.of(
 				new PeriodValue(LocalDate.of(2026, 3, 8), 98.0, 1, KpiViewFixtures.NOW),
 				new PeriodValue(LocalDate.of(2026, 3, 9), 50.0, 1, KpiViewFixtures.NOW)));
@@ -98,20 +98,28 @@ class KpiPageControllerTests {
 		assertThat(page).hasStatusOk().hasViewName("kpi/kpi").model().containsKeys("chart", "changes", "measurement");
 		assertThat(page).bodyText()
 			.contains("<title>Registration uptime · Tandem</title>", "data-zones=", "Worsening, 3 periods running",
-					"href=\"/objectives/42\"", "Edit KPI", "Record value", "Import file", "Sam Okafor", "up / all",
+					"href=\"/objectives/42\"", "href=\"/kpis/signups\">Weekly signups</a>", "Edit KPI", "Record value", "Import file", "Sam Okafor", "up / all",
 					"9 Mar 2026", "aria-current=\"page\">Day</a>", "Possible values", "0 to 100 (the unit’s default)")
 			.containsSubsequence("Changes to the definition", "target", "98.0", "99.0", "created");
+	}
+
+	@Test
+	void namesTheObjectiveImprovingTheKpiByItsTitle() {
+		given(advice.objectiveTitle(42L)).willReturn(Optional.of("Bring registrations back"));
+		assertThat(mvc.get().uri("/kpis/uptime")).hasStatusOk().bodyText()
+			.containsSubsequence("Improving:", "href=\"/objectives/42\"", ">Bring registrations back</a> is moving it")
+			.doesNotContain("objective #42");
 	}
 
 	@Test
 	void saysWhatWaitsInTheInboxAndListsTheProposalsWithTheirOutcome() {
 		var at = Instant.parse("2026-03-02T08:00:00Z");
 		given(advice.proposals("uptime", KpiPageController.PROPOSALS_SHOWN)).willReturn(List.of(
-				new KpiAdvice.Proposal(15, "OPEN", "RED", "Restore uptime to health", at, null, null, null, null),
+				new KpiAdvice.Proposal(15, "OPEN", "RED", "Restore uptime to health", at, null, null, null, null, null),
 				new KpiAdvice.Proposal(11, "ACCEPTED", "WORSENING", "Reverse the decline of uptime", at, at, "maria", null,
-						4L),
+						4L, "Win back uptime"),
 				new KpiAdvice.Proposal(8, "DISMISSED", "RED", "Restore uptime", at, at, "sam", "vendor <b>outage</b>",
-						null)));
+						null, null)));
 		given(advice.waitingGraduation("uptime")).willReturn(Optional.of(new KpiAdvice.Graduation(9, "Uptime to 99.5 %", 99.5, 1)));
 
 		var page = mvc.get().uri("/kpis/uptime");
@@ -122,8 +130,9 @@ class KpiPageControllerTests {
 					"href=\"/inbox#graduation-9\"")
 			// the history, each entry its own anchor, its outcome said
 			.containsSubsequence("id=\"proposals\"", "id=\"proposal-15\"", "Waiting for a decision",
-					"href=\"/inbox#proposal-15\"", "id=\"proposal-11\"", "Accepted by maria", "href=\"/objectives/4\"",
-					"id=\"proposal-8\"", "Dismissed by sam", "vendor &lt;b&gt;outage&lt;/b&gt;");
+					"href=\"/inbox#proposal-15\"", "id=\"proposal-11\"", "Accepted by maria", "href=\"/objectives/4\"", ">Win back uptime</a>",
+					"id=\"proposal-8\"", "Dismissed by sam", "vendor &lt;b&gt;outage&lt;/b&gt;")
+			.doesNotContain(">objective #4</a>");
 	}
 
 	@Test
