@@ -85,8 +85,10 @@ class EmbeddedDatabaseOpening implements DestructionAwareBeanPostProcessor {
 			connection.isValid(0);
 		}
 		catch (SQLException e) {
-			// the start fails later with the pool's own message; this one only reports progress
-			log.debug("The embedded database could not be opened yet", e);
+			// the start fails later with the pool's own message; this one only reports progress. No
+			// marker: the database may be another Tandem's, still running, whose marker this is
+			log.debug("The embedded database could not be opened", e);
+			return;
 		}
 		finally {
 			reporter.shutdownNow();

@@ -90,6 +90,19 @@ class EmbeddedDatabaseOpeningTests {
 	}
 
 	@Test
+	void aDatabaseThatDoesNotOpenLeavesTheMarkerAsItWas() throws Exception {
+		var marker = dataDir.resolve(EmbeddedDatabaseOpening.MARKER);
+		Files.writeString(marker, "Tandem is running (pid 1)\n");
+		var opening = new EmbeddedDatabaseOpening(environment("5s"));
+		// as when the file is another Tandem's, still running, which holds H2's lock on it
+		var refusing = new JdbcDataSource();
+		refusing.setURL("jdbc:h2:mem:never-created;IFEXISTS=TRUE");
+		opening.postProcessAfterInitialization(refusing, "dataSource");
+		assertThat(marker).content().isEqualTo("Tandem is running (pid 1)\n");
+		assertThat(opening.requiresDestruction(refusing)).as("not this run's marker to remove").isFalse();
+	}
+
+	@Test
 	void postgresIsLeftAlone() {
 		var environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://localhost/tandem")
 				.withProperty("tandem.data-dir", dataDir.toString());
