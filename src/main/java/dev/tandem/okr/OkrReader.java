@@ -161,20 +161,19 @@ class OkrReader {
 	/** The objectives carried over from this one into later cycles. */
 	/** Whether the KPI guards an active objective of an open cycle. */
 	boolean guardsActive(String kpiKey) {
-		return jdbc.sql("""
-				select count(*) from objective_guardrail g join objective o on o.id = g.objective_id
-				join okr_cycle c on c.id = o.cycle_id
-				where g.kpi_key = :kpi and o.state = 'ACTIVE' and c.closed_at is null""")
+		return jdbc.sql("select count(*) " + ACTIVE_GUARDRAILS + " and g.kpi_key = :kpi")
 			.param("kpi", kpiKey).query(Long.class).single() > 0;
 	}
 
+	/** The guardrails of active objectives of open cycles, as {@code from … where …} for a select to add to. */
+	private static final String ACTIVE_GUARDRAILS = """
+			from objective_guardrail g join objective o on o.id = g.objective_id
+			join okr_cycle c on c.id = o.cycle_id
+			where o.state = 'ACTIVE' and c.closed_at is null""";
+
 	/** The keys of the KPIs that guard an active objective of an open cycle. */
 	java.util.Set<String> activeGuardrailKpis() {
-		return java.util.Set.copyOf(jdbc.sql("""
-				select distinct g.kpi_key from objective_guardrail g join objective o on o.id = g.objective_id
-				join okr_cycle c on c.id = o.cycle_id
-				where o.state = 'ACTIVE' and c.closed_at is null""")
-			.query(String.class).list());
+		return java.util.Set.copyOf(jdbc.sql("select distinct g.kpi_key " + ACTIVE_GUARDRAILS).query(String.class).list());
 	}
 
 	/** The titles of the objectives with these ids, by id; unknown ids are left out. */
