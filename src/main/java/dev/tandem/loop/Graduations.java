@@ -150,13 +150,8 @@ public class Graduations {
 
 	/** Open graduations the signed-in person may decide: those of the teams they edit, one per KPI. */
 	public List<GraduationView> waitingForSignedIn() {
-		// the signed-in person is read once for all the decisions, not once for each
-		var teamIds = new java.util.HashMap<String, Long>();
-		organisation.teamIndex().values().forEach(team -> teamIds.put(team.key(), team.id()));
-		var editable = permissions.editableTeams();
-		return list(GraduationState.OPEN, 1000, 0).stream()
-			.filter(g -> editable.test(teamIds.get(g.team())))
-			.toList();
+		var editable = EditableTeams.keys(organisation, permissions);
+		return list(GraduationState.OPEN, 1000, 0).stream().filter(g -> editable.contains(g.team())).toList();
 	}
 
 	/**

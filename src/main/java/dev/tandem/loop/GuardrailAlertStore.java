@@ -43,6 +43,11 @@ class GuardrailAlertStore {
 			.param(kpiId).query(Long.class).single() > 0;
 	}
 
+	long count(boolean openOnly) {
+		return jdbc.sql("select count(*) from guardrail_alert where (:openOnly = false or open_objective_id is not null)")
+			.param("openOnly", openOnly).query(Long.class).single();
+	}
+
 	List<Alert> list(boolean openOnly, Long objectiveId, int limit, int offset) {
 		return jdbc.sql("""
 				select * from guardrail_alert

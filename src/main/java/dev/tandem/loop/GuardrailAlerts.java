@@ -106,6 +106,11 @@ public class GuardrailAlerts {
 		return raised;
 	}
 
+	/** How many alerts there are, open ones only or all: what a list's pager and badge count. */
+	public long count(boolean openOnly) {
+		return store.count(openOnly);
+	}
+
 	public List<GuardrailAlertView> list(boolean openOnly, Long objectiveId, int limit, int offset) {
 		var alerts = store.list(openOnly, objectiveId, limit, offset);
 		if (alerts.isEmpty()) {

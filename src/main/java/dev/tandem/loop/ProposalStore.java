@@ -105,6 +105,18 @@ class ProposalStore {
 			.list();
 	}
 
+	long openBefore(long id) {
+		return jdbc.sql("""
+				select count(*) from proposal p, proposal this
+				where this.id = ? and this.state = 'OPEN' and p.state = 'OPEN'
+				  and (p.created_at > this.created_at or p.created_at = this.created_at and p.id > this.id)""")
+			.param(id).query(Long.class).single();
+	}
+
+	long count(ProposalState state) {
+		return jdbc.sql("select count(*) from proposal where state = ?").param(state.name()).query(Long.class).single();
+	}
+
 	/** One KPI's proposals, newest first. */
 	List<Proposal> listFor(long kpiId, int limit) {
 		return jdbc.sql("select * from proposal where kpi_id = ? order by created_at desc, id desc limit ?")

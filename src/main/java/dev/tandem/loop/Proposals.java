@@ -103,7 +103,7 @@ public class Proposals {
 		var ownerId = kpi.owner() == null ? null : organisation.findPerson(kpi.owner()).map(p -> p.id()).orElse(null);
 		var cycle = cycle().map(CycleView::id).orElse(null);
 		long id = store.insert(kpi.id(), reason.get(), teamId, ownerId, cycle, draft, situation, now);
-		var byKey = new java.util.HashMap<String, KpiView>();
+		var byKey = new HashMap<String, KpiView>();
 		byKey.put(kpi.key(), kpi);
 		drivers.forEach(driver -> byKey.put(driver.key(), driver));
 		for (int i = 0; i < draft.keyResults().size(); i++) {
@@ -131,6 +131,16 @@ public class Proposals {
 
 	public List<ProposalView> list(ProposalState state, int limit, int offset) {
 		return views(store.list(state, limit, offset));
+	}
+
+	/** How many open proposals come before this one, newest first as they are listed; 0 when it is not open. */
+	public long positionOf(long id) {
+		return store.openBefore(id);
+	}
+
+	/** How many proposals are in this state: what a list's pager and badge count. */
+	public long count(ProposalState state) {
+		return store.count(state);
 	}
 
 	public ProposalView get(long id) {
@@ -212,13 +222,8 @@ public class Proposals {
 
 	/** Open proposals the signed-in person may decide: those of the teams they edit. */
 	public List<ProposalView> waitingForSignedIn() {
-		// the signed-in person is read once for all the proposals, not once for each
-		var teamIds = new HashMap<String, Long>();
-		organisation.teamIndex().values().forEach(team -> teamIds.put(team.key(), team.id()));
-		var editable = permissions.editableTeams();
-		return list(ProposalState.OPEN, 1000, 0).stream()
-			.filter(p -> editable.test(teamIds.get(p.team())))
-			.toList();
+		var editable = EditableTeams.keys(organisation, permissions);
+		return list(ProposalState.OPEN, 1000, 0).stream().filter(p -> editable.contains(p.team())).toList();
 	}
 
 	/** The proposals made for one KPI, newest first: the one waiting, and how the others ended. */

@@ -41,24 +41,36 @@ public class PageLinks {
 	}
 
 	public Pager of(Slice<?> slice) {
+		return of(slice, (String) null);
+	}
+
+	/**
+	 * A pager whose links change {@code parameter} instead of {@code page} (null: {@code page}),
+	 * for a page with several lists that each page on their own.
+	 */
+	public Pager of(Slice<?> slice, String parameter) {
 		var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
 		var query = request.getQueryString();
-		return of(slice, request.getRequestURI() + (query == null ? "" : "?" + query));
+		return forUri(slice, request.getRequestURI() + (query == null ? "" : "?" + query), parameter == null ? "page" : parameter);
 	}
 
 	/** As {@link #of(Slice)}, for a request URI and query that are already URL-encoded. */
-	Pager of(Slice<?> slice, String currentUri) {
+	Pager forUri(Slice<?> slice, String currentUri) {
+		return forUri(slice, currentUri, "page");
+	}
+
+	Pager forUri(Slice<?> slice, String currentUri, String parameter) {
 		int current = slice.getNumber();
 		int count = slice instanceof Page<?> page ? page.getTotalPages() : current + (slice.hasNext() ? 2 : 1);
 		long total = slice instanceof Page<?> page ? page.getTotalElements() : -1;
 		long first = slice.getNumberOfElements() == 0 ? 0 : (long) current * slice.getSize() + 1;
 		long last = first == 0 ? 0 : first + slice.getNumberOfElements() - 1;
-		var previous = slice.hasPrevious() ? link(currentUri, current - 1, "Previous", false) : null;
-		var next = slice.hasNext() ? link(currentUri, current + 1, "Next", false) : null;
-		return new Pager(previous, numbered(currentUri, current, count), next, first, last, total);
+		var previous = slice.hasPrevious() ? link(currentUri, parameter, current - 1, "Previous", false) : null;
+		var next = slice.hasNext() ? link(currentUri, parameter, current + 1, "Next", false) : null;
+		return new Pager(previous, numbered(currentUri, parameter, current, count), next, first, last, total);
 	}
 
-	private static List<Link> numbered(String currentUri, int current, int count) {
+	private static List<Link> numbered(String currentUri, String parameter, int current, int count) {
 		var links = new ArrayList<Link>();
 		int shownBefore = -1;
 		for (int number = 0; number < count; number++) {
@@ -68,16 +80,16 @@ public class PageLinks {
 			if (shownBefore >= 0 && number - shownBefore > 1) {
 				links.add(new Link("…", null, false));
 			}
-			links.add(link(currentUri, number, Integer.toString(number + 1), number == current));
+			links.add(link(currentUri, parameter, number, Integer.toString(number + 1), number == current));
 			shownBefore = number;
 		}
 		return links;
 	}
 
-	private static Link link(String currentUri, int number, String label, boolean current) {
+	private static Link link(String currentUri, String parameter, int number, String label, boolean current) {
 		// set in place, so that a link reads like the address it came from (page where it was, or last)
 		var params = new LinkedMultiValueMap<>(UriComponentsBuilder.fromUriString(currentUri).build(true).getQueryParams());
-		params.set("page", Integer.toString(number));
+		params.set(parameter, Integer.toString(number));
 		var href = UriComponentsBuilder.fromUriString(currentUri)
 			.replaceQuery(null)
 			.queryParams(params)

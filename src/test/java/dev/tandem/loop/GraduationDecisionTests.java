@@ -155,7 +155,7 @@ class GraduationDecisionTests {
 
 		// the KPI's page says the decision waits, and links to its row in the inbox
 		assertThat(mvc.get().uri("/kpis/{key}", complaints).with(user(owner))).hasStatusOk().bodyText()
-			.containsSubsequence("id=\"waiting-graduation\"", "1 more competing", "href=\"/inbox#graduation-" + better + "\"");
+			.containsSubsequence("id=\"waiting-graduation\"", "1 more competing", "href=\"/inbox?graduation=" + better + "#graduation-" + better + "\"");
 
 		var session = new SessionCookie();
 		var accepted = session.keep(mvc.post().uri("/inbox/graduations/{id}/accept", better).with(user(owner))

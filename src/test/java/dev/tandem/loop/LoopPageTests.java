@@ -88,6 +88,48 @@ class LoopPageTests {
 		return proposals.list(ProposalState.OPEN, 1000, 0).stream().filter(p -> p.kpi().equals(kpi)).findFirst();
 	}
 
+	/**
+	 * A thousand open proposals are a count and a pager, not a thousand entries: each list pages
+	 * on its own, the KPI page's link opens the page its proposal is on, and htmx asks for one list.
+	 */
+	@Test
+	void theInboxPagesItsListsAndCountsEveryOpenProposal() {
+		var keys = new java.util.ArrayList<String>();
+		for (int i = 0; i < LoopPageController.PER_PAGE; i++) {
+			var key = unique("paged-kpi");
+			assertThat(api.post("/api/kpis", """
+					{"key":"%s","name":"Paged %d","team":"%s","owner":"%s","unit":"PERCENT","source":"API",
+					 "frequency":"DAILY","aggregation":"LAST","indicator":"LAGGING","shape":"THRESHOLD",
+					 "direction":"HIGHER_IS_BETTER","target":99,"warning":97}""".formatted(key, i, team, editor)))
+				.hasStatus(HttpStatus.CREATED);
+			keys.add(key);
+		}
+		kpis.record(keys.stream().map(key -> new NewMeasurement(key, Instant.now().minusSeconds(600), 60, null)).toList(),
+				i -> "", Source.API);
+		await().atMost(Duration.ofSeconds(30)).until(() -> proposals.list(ProposalState.OPEN, 10_000, 0).stream()
+			.filter(p -> keys.contains(p.kpi())).count() == keys.size());
+
+		long open = proposals.count(ProposalState.OPEN);
+		assertThat(open).isGreaterThan(LoopPageController.PER_PAGE);
+		var oldest = proposals.list(ProposalState.OPEN, 1, (int) open - 1).get(0);
+		var first = mvc.get().uri("/inbox").with(user(editor)).exchange();
+		assertThat(first).hasStatusOk().bodyText()
+			.contains(open + " open proposals", "Showing 1–20 of " + open, "href=\"/inbox?proposals=1\"")
+			.doesNotContain("id=\"proposal-" + oldest.id() + "\"");
+
+		long lastPage = (open - 1) / LoopPageController.PER_PAGE;
+		assertThat(mvc.get().uri("/inbox?proposal={id}", oldest.id()).with(user(editor))).hasStatusOk().bodyText()
+			.contains("id=\"proposal-" + oldest.id() + "\"", "Showing " + (lastPage * LoopPageController.PER_PAGE + 1) + "–" + open);
+
+		var list = mvc.get().uri("/inbox?proposals=1").header("HX-Request", "true").header("HX-Target", "proposals")
+			.with(user(editor)).exchange();
+		assertThat(list).hasStatusOk().bodyText().startsWith("<section").contains("id=\"proposals\"", "Showing 21–")
+			.doesNotContain("What I owe", "id=\"graduations\"");
+		// a page past the end is the last page
+		assertThat(mvc.get().uri("/inbox?proposals=99999").with(user(editor))).hasStatusOk().bodyText()
+			.contains("id=\"proposal-" + oldest.id() + "\"");
+	}
+
 	@Test
 	void anEditorSeesTheProposalEscapedAndCanAcceptIt() {
 		var page = mvc.get().uri("/inbox").with(user(editor)).exchange();
@@ -123,7 +165,7 @@ class LoopPageTests {
 		var id = proposal().orElseThrow().id();
 		var kpiPage = mvc.get().uri("/kpis/{key}", kpi).with(user(editor)).exchange();
 		assertThat(kpiPage).hasStatusOk().bodyText()
-			.containsSubsequence("id=\"waiting-proposal\"", "href=\"/inbox#proposal-" + id + "\"")
+			.containsSubsequence("id=\"waiting-proposal\"", "href=\"/inbox?proposal=" + id + "#proposal-" + id + "\"")
 			.contains("<li id=\"proposal-" + id + "\">");
 		// the anchor it points to
 		assertThat(mvc.get().uri("/inbox").with(user(editor))).hasStatusOk().bodyText()

@@ -16,7 +16,7 @@ class PageLinksTests {
 
 	@Test
 	void aLongListCollapsesIntoGapsAroundTheFirstCurrentAndLastPage() {
-		var pager = links.of(page(5, 20, 200), "/kpis?team=support&page=5&size=20");
+		var pager = links.forUri(page(5, 20, 200), "/kpis?team=support&page=5&size=20");
 
 		assertThat(pager.pages()).extracting(PageLinks.Link::label).containsExactly("1", "…", "5", "6", "7", "…", "10");
 		assertThat(pager.pages()).filteredOn(PageLinks.Link::current).extracting(PageLinks.Link::label).containsExactly("6");
@@ -30,7 +30,7 @@ class PageLinksTests {
 
 	@Test
 	void theFirstPageHasNoPreviousAndKeepsEncodedParameters() {
-		var pager = links.of(page(0, 10, 25), "/okrs?q=caf%C3%A9%20au%20lait");
+		var pager = links.forUri(page(0, 10, 25), "/okrs?q=caf%C3%A9%20au%20lait");
 
 		assertThat(pager.previous()).isNull();
 		assertThat(pager.next().href()).isEqualTo("/okrs?q=caf%C3%A9%20au%20lait&page=1");
@@ -40,7 +40,7 @@ class PageLinksTests {
 
 	@Test
 	void theLastPageShowsWhatIsLeft() {
-		var pager = links.of(page(2, 10, 25), "/okrs?page=2");
+		var pager = links.forUri(page(2, 10, 25), "/okrs?page=2");
 
 		assertThat(pager.next()).isNull();
 		assertThat(pager.first()).isEqualTo(21);
@@ -49,7 +49,7 @@ class PageLinksTests {
 
 	@Test
 	void aSinglePageNeedsNoPager() {
-		var pager = links.of(page(0, 10, 4), "/kpis");
+		var pager = links.forUri(page(0, 10, 4), "/kpis");
 
 		assertThat(pager.isNeeded()).isFalse();
 		assertThat(pager.pages()).extracting(PageLinks.Link::label).containsExactly("1");
@@ -58,7 +58,7 @@ class PageLinksTests {
 	@Test
 	void aSliceThatDoesNotKnowItsTotalLinksOnlyOneAhead() {
 		var slice = new SliceImpl<>(Collections.nCopies(10, "x"), PageRequest.of(3, 10), true);
-		var pager = links.of(slice, "/inbox?page=3");
+		var pager = links.forUri(slice, "/inbox?page=3");
 
 		assertThat(pager.total()).isEqualTo(-1);
 		assertThat(pager.pages()).extracting(PageLinks.Link::label).containsExactly("1", "…", "3", "4", "5");
@@ -68,5 +68,15 @@ class PageLinksTests {
 		int count = Math.max(0, Math.min(size, total - number * size));
 		List<String> content = Collections.nCopies(count, "x");
 		return new PageImpl<>(content, PageRequest.of(number, size), total);
+	}
+
+	@Test
+	void aListThatPagesOnItsOwnChangesItsOwnParameterAndKeepsTheOthers() {
+		var pager = links.forUri(page(1, 20, 45), "/inbox?alerts=2&proposals=1", "proposals");
+
+		assertThat(pager.previous().href()).isEqualTo("/inbox?alerts=2&proposals=0");
+		assertThat(pager.next().href()).isEqualTo("/inbox?alerts=2&proposals=2");
+		assertThat(pager.pages()).extracting(PageLinks.Link::href)
+			.containsExactly("/inbox?alerts=2&proposals=0", "/inbox?alerts=2&proposals=1", "/inbox?alerts=2&proposals=2");
 	}
 }

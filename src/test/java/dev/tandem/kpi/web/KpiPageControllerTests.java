@@ -125,12 +125,12 @@ class KpiPageControllerTests {
 		var page = mvc.get().uri("/kpis/uptime");
 		assertThat(page).hasStatusOk().bodyText()
 			// the banners link to the inbox's entries
-			.containsSubsequence("id=\"waiting-proposal\"", "“Restore uptime to health”", "href=\"/inbox#proposal-15\"")
+			.containsSubsequence("id=\"waiting-proposal\"", "“Restore uptime to health”", "href=\"/inbox?proposal=15#proposal-15\"")
 			.containsSubsequence("id=\"waiting-graduation\"", "99.5 %", "“Uptime to 99.5 %”", "1 more competing",
-					"href=\"/inbox#graduation-9\"")
+					"href=\"/inbox?graduation=9#graduation-9\"")
 			// the history, each entry its own anchor, its outcome said
 			.containsSubsequence("id=\"proposals\"", "id=\"proposal-15\"", "Waiting for a decision",
-					"href=\"/inbox#proposal-15\"", "id=\"proposal-11\"", "Accepted by maria", "href=\"/objectives/4\"", ">Win back uptime</a>",
+					"href=\"/inbox?proposal=15#proposal-15\"", "id=\"proposal-11\"", "Accepted by maria", "href=\"/objectives/4\"", ">Win back uptime</a>",
 					"id=\"proposal-8\"", "Dismissed by sam", "vendor &lt;b&gt;outage&lt;/b&gt;")
 			.doesNotContain(">objective #4</a>");
 	}
