@@ -58,6 +58,17 @@ class GraduationStore {
 			.list();
 	}
 
+	/** The open graduations of these teams, newest first. */
+	List<Graduation> openFor(java.util.Collection<Long> teamIds) {
+		if (teamIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from graduation where state = 'OPEN' and team_id in (:teams) order by created_at desc, id desc")
+			.param("teams", teamIds)
+			.query((rs, n) -> graduation(rs))
+			.list();
+	}
+
 	/** The open graduations of one KPI, oldest first: one decision. */
 	List<Graduation> openFor(long kpiId) {
 		return jdbc.sql("select * from graduation where kpi_id = ? and state = 'OPEN' order by created_at, id")

@@ -150,8 +150,10 @@ public class Graduations {
 
 	/** Open graduations the signed-in person may decide: those of the teams they edit, one per KPI. */
 	public List<GraduationView> waitingForSignedIn() {
-		var editable = EditableTeams.keys(organisation, permissions);
-		return list(GraduationState.OPEN, 1000, 0).stream().filter(g -> editable.contains(g.team())).toList();
+		// a KPI belongs to one team, so filtering by team keeps every decision whole
+		var decisions = GraduationDecisions.decisions(views(store.openFor(EditableTeams.ids(organisation, permissions))),
+				this::direction);
+		return decisions.subList(0, Math.min(1000, decisions.size()));
 	}
 
 	/**

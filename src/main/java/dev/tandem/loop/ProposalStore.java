@@ -105,6 +105,20 @@ class ProposalStore {
 			.list();
 	}
 
+	/** The open proposals of these teams, newest first. */
+	List<Proposal> openFor(java.util.Collection<Long> teamIds, int limit) {
+		if (teamIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select * from proposal where state = 'OPEN' and team_id in (:teams)
+				order by created_at desc, id desc limit :limit""")
+			.param("teams", teamIds)
+			.param("limit", limit)
+			.query((rs, n) -> proposal(rs))
+			.list();
+	}
+
 	long openBefore(long id) {
 		return jdbc.sql("""
 				select count(*) from proposal p, proposal this

@@ -222,8 +222,7 @@ public class Proposals {
 
 	/** Open proposals the signed-in person may decide: those of the teams they edit. */
 	public List<ProposalView> waitingForSignedIn() {
-		var editable = EditableTeams.keys(organisation, permissions);
-		return list(ProposalState.OPEN, 1000, 0).stream().filter(p -> editable.contains(p.team())).toList();
+		return views(store.openFor(EditableTeams.ids(organisation, permissions), 1000));
 	}
 
 	/** The proposals made for one KPI, newest first: the one waiting, and how the others ended. */
