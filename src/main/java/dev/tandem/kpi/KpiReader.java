@@ -97,14 +97,19 @@ class KpiReader {
 	}
 
 	private Map<Long, KpiState> states(Long teamId) {
+		return states(teamId == null ? null : List.of(teamId));
+	}
+
+	/** The states of these teams' KPIs (null: every KPI's). */
+	private Map<Long, KpiState> states(Collection<Long> teamIds) {
 		var states = new HashMap<Long, KpiState>();
 		var stateSql = """
 				select s.kpi_id, s.last_at, s.last_value, s.point_count, s.recent_periods, s.status, s.improving_objective,
 				  s.pull_failing_since, s.pull_failure from kpi_state s"""
-				+ (teamId == null ? "" : " join kpi k on k.id = s.kpi_id where k.team_id = :team");
+				+ (teamIds == null ? "" : " join kpi k on k.id = s.kpi_id where k.team_id in (:teams)");
 		var stateStatement = jdbc.sql(stateSql);
-		if (teamId != null) {
-			stateStatement = stateStatement.param("team", teamId);
+		if (teamIds != null) {
+			stateStatement = stateStatement.param("teams", teamIds);
 		}
 		stateStatement.query(rs -> {
 			var state = MeasurementStore.state(rs);
@@ -123,18 +128,30 @@ class KpiReader {
 	 * drivers' keys, no description or formula.
 	 */
 	List<Standing> forStanding() {
+		return forStanding(null);
+	}
+
+	/** As {@link #forStanding()}, for the KPIs of these teams only (null: every team's). */
+	List<Standing> forStanding(Collection<Long> teamIds) {
+		if (teamIds != null && teamIds.isEmpty()) {
+			return List.of();
+		}
 		var seasonal = seasonal();
-		var states = states(null);
+		var states = states(teamIds);
 		var drivers = new HashMap<Long, Integer>();
 		var drives = new HashMap<Long, Integer>();
 		jdbc.sql("select kpi_id, driver_id from kpi_driver").query(rs -> {
 			drivers.merge(rs.getLong(1), 1, Integer::sum);
 			drives.merge(rs.getLong(2), 1, Integer::sum);
 		});
-		return jdbc.sql("""
+		var definitions = jdbc.sql("""
 				select id, slug, name, team_id, unit, category, indicator, frequency, aggregation, shape, direction, target,
 				  warning, lower_bound, upper_bound, tolerance, baseline, baseline_date, target_date
-				from kpi order by slug""").query((rs, n) -> {
+				from kpi""" + (teamIds == null ? "" : " where team_id in (:teams)") + " order by slug");
+		if (teamIds != null) {
+			definitions = definitions.param("teams", teamIds);
+		}
+		return definitions.query((rs, n) -> {
 			long id = rs.getLong("id");
 			var kpi = new Kpi(id, rs.getString("slug"), rs.getString("name"), null, rs.getLong("team_id"), null,
 					Unit.valueOf(rs.getString("unit")), null, null, null, null, null,

@@ -201,10 +201,15 @@ public class Kpis {
 	 * built into a full view. For a ranking of thousands that a page shows a few of.
 	 */
 	public List<KpiStanding> unhealthy() {
+		return unhealthy(null);
+	}
+
+	/** As {@link #unhealthy()}, among the KPIs of these teams only (null: every team's). */
+	public List<KpiStanding> unhealthy(Collection<Long> teamIds) {
 		var teams = organisation.teamIndex();
 		var now = clock.instant();
 		var unhealthy = new ArrayList<KpiStanding>();
-		for (var read : reader.forStanding()) {
+		for (var read : reader.forStanding(teamIds)) {
 			var health = HealthRules.evaluate(read.kpi(), read.state(), now, zone);
 			if (!health.status().isUnhealthy()) {
 				continue;

@@ -1,5 +1,6 @@
 package dev.tandem.loop;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +43,15 @@ public class Focus {
 		var scored = scored();
 		return new Page(FocusRanking.items(scored, offset, (int) Math.min((long) offset + limit, scored.size())),
 				scored.size());
+	}
+
+	/**
+	 * As {@link #ranking(int, int)}, among the KPIs of these teams only: what a person's inbox
+	 * shows, which reads their teams' KPIs and not the whole organisation's.
+	 */
+	public Page rankingFor(Collection<Long> teamIds, int limit) {
+		var scored = FocusRanking.score(kpis.unhealthy(teamIds), guardrails());
+		return new Page(FocusRanking.items(scored, 0, Math.min(limit, scored.size())), scored.size());
 	}
 
 	/** The ranking of KPIs the caller has loaded already (every KPI, for the ranking to be true). */

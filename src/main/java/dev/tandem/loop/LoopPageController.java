@@ -105,7 +105,11 @@ class LoopPageController {
 			return "loop/inbox :: " + list;
 		}
 		model.addAttribute("owed", owed.of(me.username()));
-		model.addAttribute("focus", focus.ranking(FOCUS_SHOWN, 0).items());
+		// a person in teams sees their teams' focus; someone in none, the organisation's
+		model.addAttribute("focus", me.teams().isEmpty() ? focus.ranking(FOCUS_SHOWN, 0).items()
+				: focus.rankingFor(me.teams().stream().map(team -> organisation.team(team).id()).toList(), FOCUS_SHOWN)
+					.items());
+		model.addAttribute("focusForTeams", !me.teams().isEmpty());
 		model.addAttribute("findings", findings(me, model));
 		return "loop/inbox";
 	}

@@ -130,6 +130,27 @@ class LoopPageTests {
 			.contains("id=\"proposal-" + oldest.id() + "\"");
 	}
 
+	/** The inbox is personal: its focus ranks the person's teams' KPIs, not the whole organisation's. */
+	@Test
+	void theInboxFocusesOnThePersonsTeams() {
+		var other = api.teamWithOwner();
+		var elsewhere = unique("elsewhere-kpi");
+		assertThat(api.post("/api/kpis", """
+				{"key":"%s","name":"Elsewhere uptime","team":"%s","owner":"%s","unit":"PERCENT","source":"API",
+				 "frequency":"DAILY","aggregation":"LAST","indicator":"LAGGING","shape":"THRESHOLD",
+				 "direction":"HIGHER_IS_BETTER","target":99,"warning":97}""".formatted(elsewhere, other[0], other[1])))
+			.hasStatus(HttpStatus.CREATED);
+		kpis.record(List.of(new NewMeasurement(elsewhere, Instant.now().minusSeconds(600), 10, null)), i -> "", Source.API);
+
+		var body = ApiFixtures.body(mvc.get().uri("/inbox").with(user(editor)).exchange());
+		var focusCard = body.substring(body.indexOf("id=\"focus-title\""));
+		assertThat(focusCard).contains("Focus for your teams", "href=\"/kpis/" + kpi + "\"")
+			.doesNotContain("href=\"/kpis/" + elsewhere + "\"");
+		var theirs = ApiFixtures.body(mvc.get().uri("/inbox").with(user(other[1])).exchange());
+		assertThat(theirs.substring(theirs.indexOf("id=\"focus-title\""))).contains("href=\"/kpis/" + elsewhere + "\"")
+			.doesNotContain("href=\"/kpis/" + kpi + "\"");
+	}
+
 	@Test
 	void anEditorSeesTheProposalEscapedAndCanAcceptIt() {
 		var page = mvc.get().uri("/inbox").with(user(editor)).exchange();
