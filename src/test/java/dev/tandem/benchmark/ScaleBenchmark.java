@@ -247,6 +247,9 @@ class ScaleBenchmark {
 	@Autowired
 	dev.tandem.kpi.Kpis kpis;
 
+	@Autowired
+	dev.tandem.org.Organisation organisation;
+
 	/** Where the inbox's time goes: each of its calls on its own, in-process, as the editor. */
 	private void breakdown() {
 		var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
@@ -260,9 +263,13 @@ class ScaleBenchmark {
 			part("  KPIs owned", () -> kpis.ownedBy(EDITOR));
 			part("  proposals waiting", () -> proposals.waitingForSignedIn());
 			part("  graduations waiting", () -> graduations.waitingForSignedIn());
-			part("open proposals (50)", () -> proposals.list(dev.tandem.loop.ProposalState.OPEN, 50, 0));
-			part("open graduations (50)", () -> graduations.list(dev.tandem.loop.GraduationState.OPEN, 50, 0));
-			part("open alerts (50)", () -> alerts.list(true, null, 50, 0));
+			part("open proposals (20)", () -> proposals.list(dev.tandem.loop.ProposalState.OPEN, 20, 0));
+			part("  counted", () -> proposals.count(dev.tandem.loop.ProposalState.OPEN));
+			part("open graduations (all)", () -> graduations.list(dev.tandem.loop.GraduationState.OPEN, Integer.MAX_VALUE, 0));
+			part("open alerts (20)", () -> alerts.list(true, null, 20, 0));
+			part("  counted", () -> alerts.count(true));
+			long team = organisation.team("st-0").id();
+			part("focus, own team (5)", () -> focus.rankingFor(List.of(team), 5));
 			part("focus ranking (5)", () -> focus.ranking(5, 0));
 			part("  unhealthy KPIs read", () -> kpis.unhealthy());
 			part("every KPI's health", () -> kpis.health(java.util.Optional.empty()));
