@@ -66,6 +66,18 @@ class KpiPeriods {
 					.toList()));
 	}
 
+	/** These KPIs' most recent period values, by key, from their state rows alone. */
+	Map<String, List<PeriodValue>> recent(java.util.Collection<Kpi> kpis) {
+		if (kpis.isEmpty()) {
+			return Map.of();
+		}
+		var states = store.states(kpis.stream().map(Kpi::id).toList());
+		return kpis.stream().collect(Collectors.toMap(Kpi::key,
+				kpi -> states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())).recent().stream()
+					.map(p -> value(kpi, p))
+					.toList()));
+	}
+
 	/** One KPI's most recent period values (a few, oldest first), from its state row alone. */
 	List<PeriodValue> recent(Kpi kpi) {
 		return store.states(List.of(kpi.id())).getOrDefault(kpi.id(), KpiState.empty(kpi.id())).recent().stream()

@@ -165,6 +165,10 @@ class KpiReader {
 		}).list();
 	}
 
+	long count() {
+		return jdbc.sql("select count(*) from kpi").query(Long.class).single();
+	}
+
 	/** The KPIs with these keys, by key, in three statements per thousand keys; unknown keys are left out. */
 	Map<String, Kpi> byKeys(Collection<String> keys) {
 		var byKey = new HashMap<String, Kpi>();

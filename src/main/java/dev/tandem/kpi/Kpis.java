@@ -206,21 +206,31 @@ public class Kpis {
 
 	/** As {@link #unhealthy()}, among the KPIs of these teams only (null: every team's). */
 	public List<KpiStanding> unhealthy(Collection<Long> teamIds) {
+		return standings(teamIds).stream().filter(kpi -> kpi.health().status().isUnhealthy()).toList();
+	}
+
+	/**
+	 * Every KPI of these teams (null: every team's), healthy or not, as a {@link KpiStanding}
+	 * judged now: what a page counts and sorts thousands of KPIs by before it shows a few in full.
+	 */
+	public List<KpiStanding> standings(Collection<Long> teamIds) {
 		var teams = organisation.teamIndex();
 		var now = clock.instant();
-		var unhealthy = new ArrayList<KpiStanding>();
+		var standings = new ArrayList<KpiStanding>();
 		for (var read : reader.forStanding(teamIds)) {
 			var health = HealthRules.evaluate(read.kpi(), read.state(), now, zone);
-			if (!health.status().isUnhealthy()) {
-				continue;
-			}
 			var kpi = read.kpi();
 			var t = kpi.thresholds();
-			unhealthy.add(new KpiStanding(kpi.key(), kpi.name(), teams.get(kpi.teamId()).key(), kpi.unit(), kpi.category(),
+			standings.add(new KpiStanding(kpi.key(), kpi.name(), teams.get(kpi.teamId()).key(), kpi.unit(), kpi.category(),
 					kpi.indicator(), kpi.shape(), t.direction(), t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(),
 					t.baseline(), read.drivers(), read.drives(), health));
 		}
-		return unhealthy;
+		return standings;
+	}
+
+	/** How many KPIs there are, without reading them. */
+	public long count() {
+		return reader.count();
 	}
 
 	/** Records measurements of one KPI or many, all or nothing; labels name the inputs in errors. */
@@ -274,6 +284,11 @@ public class Kpis {
 	/** Each KPI's most recent period values (a few, oldest first) by key, from the state rows: sparklines. */
 	public Map<String, List<PeriodValue>> recentPeriods() {
 		return periods.recent();
+	}
+
+	/** The most recent period values (a few each, oldest first) of these KPIs, by key; unknown keys are left out. */
+	public Map<String, List<PeriodValue>> recentPeriods(Collection<String> keys) {
+		return periods.recent(reader.byKeys(keys).values());
 	}
 
 	/** One KPI's most recent period values (a few, oldest first), without reading every other KPI's. */

@@ -30,7 +30,7 @@ record Dashboard(List<Group> groups, Map<HealthStatus, Integer> counts, int tota
 			return present(team) || status != null || present(category);
 		}
 
-		private static boolean present(String text) {
+		static boolean present(String text) {
 			return text != null && !text.isBlank();
 		}
 	}
@@ -77,11 +77,16 @@ record Dashboard(List<Group> groups, Map<HealthStatus, Integer> counts, int tota
 		return SEVERITY;
 	}
 
+	/** A small organisation's dashboard shows every KPI as a tile. */
+	public boolean isLarge() {
+		return false;
+	}
+
 	public int shown() {
 		return groups.stream().mapToInt(group -> group.tiles().size()).sum();
 	}
 
-	private static List<TeamView> treeOrder(List<TeamTree.Node> nodes) {
+	static List<TeamView> treeOrder(List<TeamTree.Node> nodes) {
 		var ordered = new ArrayList<TeamView>();
 		for (var node : nodes) {
 			ordered.add(node.team());
@@ -90,7 +95,7 @@ record Dashboard(List<Group> groups, Map<HealthStatus, Integer> counts, int tota
 		return ordered;
 	}
 
-	private static Set<String> below(TeamTree tree, String teamKey) {
+	static Set<String> below(TeamTree tree, String teamKey) {
 		var keys = new HashSet<String>();
 		keys.add(teamKey);
 		collect(tree.roots(), teamKey, false, keys);
