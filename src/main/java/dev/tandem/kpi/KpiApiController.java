@@ -137,7 +137,7 @@ class KpiApiController {
 		exportMeasurements(key, from, to, SheetDownload.accepted(accept), response);
 	}
 
-	@GetMapping(path = "/kpis/{key}/measurements", params = "format")
+	@GetMapping(path = "/kpis/{key}/measurements", params = "format", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
 	void measurementsExport(@PathVariable String key,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> to,
@@ -192,7 +192,7 @@ class KpiApiController {
 		exportDashboard(team, SheetDownload.accepted(accept), response);
 	}
 
-	@GetMapping(path = "/health", params = "format")
+	@GetMapping(path = "/health", params = "format", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
 	void dashboardExport(@RequestParam Optional<String> team, @RequestParam String format, HttpServletResponse response) {
 		exportDashboard(team, SheetFormat.of(format), response);
 	}

@@ -259,17 +259,15 @@ public class Kpis {
 	 */
 	public long eachMeasurement(String key, Instant from, Instant to, Consumer<MeasurementView> each) {
 		var kpi = kpi(key);
-		long count = 0;
+		var count = new long[1];
 		try (var rows = store.stream(kpi.id(), from, to)) {
-			var it = rows.iterator();
-			while (it.hasNext()) {
-				var m = it.next();
+			rows.forEach(m -> {
 				each.accept(new MeasurementView(m.id(), m.at(), m.value(), m.note(), m.source(), m.recordedBy(),
 						m.recordedAt(), m.superseded()));
-				count++;
-			}
+				count[0]++;
+			});
 		}
-		return count;
+		return count[0];
 	}
 
 	/** The KPI's values per period (its own frequency) between two dates: what charts draw. */

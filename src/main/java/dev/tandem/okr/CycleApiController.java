@@ -84,7 +84,7 @@ class CycleApiController {
 		exportOverview(id, SheetDownload.accepted(accept), response);
 	}
 
-	@GetMapping(path = "/{id}/overview", params = "format")
+	@GetMapping(path = "/{id}/overview", params = "format", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
 	void overviewExport(@PathVariable long id, @RequestParam String format, HttpServletResponse response) {
 		exportOverview(id, SheetFormat.of(format), response);
 	}
@@ -109,7 +109,7 @@ class CycleApiController {
 		exportCheckIns(id, SheetDownload.accepted(accept), response);
 	}
 
-	@GetMapping(path = "/{id}/check-ins", params = "format")
+	@GetMapping(path = "/{id}/check-ins", params = "format", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
 	void checkInsExport(@PathVariable long id, @RequestParam String format, HttpServletResponse response) {
 		exportCheckIns(id, SheetFormat.of(format), response);
 	}

@@ -44,7 +44,7 @@ class AuditApiController {
 		export(actor, type, SheetDownload.accepted(accept), response);
 	}
 
-	@GetMapping(path = "/api/audit", params = "format")
+	@GetMapping(path = "/api/audit", params = "format", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
 	void eventsExport(@RequestParam(required = false) String actor, @RequestParam(required = false) String type,
 			@RequestParam String format, HttpServletResponse response) {
 		export(actor, type, SheetFormat.of(format), response);

@@ -77,19 +77,18 @@ class AuditTrail {
 	@Transactional(readOnly = true)
 	long each(AuditQuery query, Consumer<ExportedEvent> each) {
 		var params = new LinkedHashMap<String, Object>();
-		long count = 0;
+		var count = new long[1];
 		try (var rows = jdbc.sql(select(query, params)).withFetchSize(1000).params(params)
 			.query((rs, n) -> new ExportedEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					rs.getString("actor"), rs.getString("event_type"), rs.getString("subject"), rs.getString("summary"),
 					rs.getString("before_state"), rs.getString("after_state")))
 			.stream()) {
-			var it = rows.iterator();
-			while (it.hasNext()) {
-				each.accept(it.next());
-				count++;
-			}
+			rows.forEach(event -> {
+				each.accept(event);
+				count[0]++;
+			});
 		}
-		return count;
+		return count[0];
 	}
 
 	/** An entry as an export writes it: the stored JSON as text. */
