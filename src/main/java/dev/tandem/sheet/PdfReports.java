@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.logging.Level;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +19,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 
 /**
  * Reports people hand on, as PDF made on the server: a Thymeleaf template written as
@@ -28,6 +30,11 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  */
 @Component
 public class PdfReports {
+
+	static {
+		// openhtmltopdf logs every stage of every document at INFO through java.util.logging
+		XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+	}
 
 	private final ITemplateEngine templates;
 
