@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.jayway.jsonpath.JsonPath;
@@ -133,7 +132,7 @@ class ExportApiTests {
 	 * the JDBC result set's iteration, which a list read first would not be.
 	 */
 	@Test
-	void measurementsAreStreamedFromTheCursorRatherThanLoadedFirst() {
+	void measurementsAreStreamedFromTheCursorRatherThanLoadedFirst() throws IOException {
 		var key = api.thresholdKpi("DAILY", "AVERAGE");
 		var values = new ArrayList<Double>();
 		for (int i = 0; i < 5_000; i++) {
@@ -159,6 +158,14 @@ class ExportApiTests {
 		var csv = mvc.get().uri("/api/kpis/" + key + "/measurements?format=csv").with(admin()).exchange();
 		assertThat(csv).hasStatusOk();
 		assertThat(body(csv).split("\r\n")).hasSize(5_001);
+		// far more rows than the streaming workbook keeps in memory (100): all of them written out
+		var xlsx = mvc.get().uri("/api/kpis/" + key + "/measurements?format=xlsx").with(admin()).exchange();
+		assertThat(xlsx).hasStatusOk();
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+			var sheet = workbook.getSheet("Measurements");
+			assertThat(sheet.getLastRowNum()).isEqualTo(5_000);
+			assertThat(sheet.getRow(5_000).getCell(1).getNumericCellValue()).isEqualTo(4_999.0);
+		}
 	}
 
 	@Test
