@@ -72,6 +72,7 @@ class ReportPageTests {
 			var text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("Review of " + name, "Keep the lights on", "Uptime to target", "Retrospective");
 			assertThat(images(document)).as("the KPI's chart is drawn in").isPositive();
+			keep("review-report", bytes, document);
 		}
 		assertThat(mvc.get().uri("/review/report.pdf?cycle=999999999").with(user(TestUsers.ADMIN)))
 			.hasStatus(HttpStatus.NOT_FOUND);
@@ -88,6 +89,7 @@ class ReportPageTests {
 			var text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("Uptime", "KPI " + kpi, "Values per period", "up minutes / all minutes");
 			assertThat(images(document)).isEqualTo(1);
+			keep("kpi-report", pdf.getResponse().getContentAsByteArray(), document);
 		}
 	}
 
@@ -111,6 +113,13 @@ class ReportPageTests {
 		MvcTestResult result = mvc.get().uri(uri).with(user(TestUsers.ADMIN).roles("ADMIN")).exchange();
 		assertThat(result).as(uri).hasStatusOk();
 		return body(result);
+	}
+
+	/** The report and a picture of its first page under target/, to look at. */
+	private static void keep(String name, byte[] pdf, org.apache.pdfbox.pdmodel.PDDocument document) throws IOException {
+		java.nio.file.Files.write(java.nio.file.Path.of("target", name + ".pdf"), pdf);
+		javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 72), "png",
+				java.nio.file.Path.of("target", name + ".png").toFile());
 	}
 
 	private static int images(org.apache.pdfbox.pdmodel.PDDocument document) throws IOException {
