@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,8 @@ import tools.jackson.databind.ObjectMapper;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.Quoted;
 import dev.tandem.problem.VersionTag;
+import dev.tandem.sheet.SheetDownload;
+import dev.tandem.sheet.SheetFormat;
 
 @RestController
 @RequestMapping("/api")
@@ -125,6 +128,34 @@ class KpiApiController {
 		return kpis.measurements(key, start, end, limit, offset);
 	}
 
+	/** The measurements as CSV or XLSX, streamed from the database: no limit, the whole range. */
+	@GetMapping(path = "/kpis/{key}/measurements", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
+	void measurementsSheet(@PathVariable String key,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> to,
+			@RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
+		exportMeasurements(key, from, to, SheetDownload.accepted(accept), response);
+	}
+
+	@GetMapping(path = "/kpis/{key}/measurements", params = "format", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
+	void measurementsExport(@PathVariable String key,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> to,
+			@RequestParam String format, HttpServletResponse response) {
+		exportMeasurements(key, from, to, SheetFormat.of(format), response);
+	}
+
+	private void exportMeasurements(String key, Optional<Instant> from, Optional<Instant> to, SheetFormat format,
+			HttpServletResponse response) {
+		var start = from.orElse(Instant.parse("1900-01-01T00:00:00Z"));
+		var end = to.orElse(Instant.parse("2200-12-31T00:00:00Z"));
+		requireOrdered(start, end);
+		kpis.get(key);
+		try (var rows = SheetDownload.open(response, KpiSheets.MEASUREMENTS, format, key + "-measurements")) {
+			kpis.eachMeasurement(key, start, end, rows::add);
+		}
+	}
+
 	@GetMapping("/kpis/{key}/periods")
 	List<PeriodValue> periods(@PathVariable String key,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
@@ -152,6 +183,23 @@ class KpiApiController {
 		if (log.isDebugEnabled()) {
 			log.debug("Health of {} KPIs written in {} ms", health.size(), (System.nanoTime() - t0) / 1_000_000);
 		}
+	}
+
+	/** The dashboard as CSV or XLSX: every KPI with its definition's essentials and its health. */
+	@GetMapping(path = "/health", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
+	void dashboardSheet(@RequestParam Optional<String> team, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+			HttpServletResponse response) {
+		exportDashboard(team, SheetDownload.accepted(accept), response);
+	}
+
+	@GetMapping(path = "/health", params = "format", produces = { SheetFormat.CSV_MEDIA_TYPE, SheetFormat.XLSX_MEDIA_TYPE })
+	void dashboardExport(@RequestParam Optional<String> team, @RequestParam String format, HttpServletResponse response) {
+		exportDashboard(team, SheetFormat.of(format), response);
+	}
+
+	private void exportDashboard(Optional<String> team, SheetFormat format, HttpServletResponse response) {
+		var all = kpis.list(team.orElse(null));
+		SheetDownload.write(response, KpiSheets.DASHBOARD, format, "dashboard", all);
 	}
 
 	private static <T extends Comparable<T>> void requireOrdered(T from, T to) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -265,6 +266,23 @@ public class Kpis {
 			.map(m -> new MeasurementView(m.id(), m.at(), m.value(), m.note(), m.source(), m.recordedBy(),
 					m.recordedAt(), m.superseded()))
 			.toList();
+	}
+
+	/**
+	 * Hands every measurement of a KPI between two instants, oldest first, to {@code each} while
+	 * the cursor reads them: an export of ten million rows holds one batch in memory, not the series.
+	 */
+	public long eachMeasurement(String key, Instant from, Instant to, Consumer<MeasurementView> each) {
+		var kpi = kpi(key);
+		var count = new long[1];
+		try (var rows = store.stream(kpi.id(), from, to)) {
+			rows.forEach(m -> {
+				each.accept(new MeasurementView(m.id(), m.at(), m.value(), m.note(), m.source(), m.recordedBy(),
+						m.recordedAt(), m.superseded()));
+				count[0]++;
+			});
+		}
+		return count[0];
 	}
 
 	/** The KPI's values per period (its own frequency) between two dates: what charts draw. */

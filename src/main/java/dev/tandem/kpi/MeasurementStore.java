@@ -334,19 +334,39 @@ class MeasurementStore {
 			.list();
 	}
 
+	private static final String MEASUREMENTS = """
+			select m.*, exists (select 1 from measurement later where later.kpi_id = m.kpi_id
+			    and later.measured_at = m.measured_at and later.id > m.id) as superseded
+			from measurement m
+			where m.kpi_id = ? and m.measured_at >= ? and m.measured_at <= ?
+			order by m.measured_at, m.id""";
+
+	/** Rows an export reads from the database at a time: a cursor, never the whole series. */
+	static final int EXPORT_FETCH_SIZE = 1000;
+
 	List<StoredMeasurement> measurements(long kpiId, Instant from, Instant to, int limit, int offset) {
-		return jdbc.sql("""
-				select m.*, exists (select 1 from measurement later where later.kpi_id = m.kpi_id
-				    and later.measured_at = m.measured_at and later.id > m.id) as superseded
-				from measurement m
-				where m.kpi_id = ? and m.measured_at >= ? and m.measured_at <= ?
-				order by m.measured_at, m.id limit ? offset ?""")
+		return jdbc.sql(MEASUREMENTS + " limit ? offset ?")
 			.params(kpiId, utc(from), utc(to), limit, offset)
-			.query((rs, n) -> new StoredMeasurement(rs.getLong("id"),
-					rs.getObject("measured_at", OffsetDateTime.class).toInstant(), rs.getDouble("num_value"),
-					rs.getString("note"), rs.getString("source"), rs.getString("recorded_by"),
-					rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBoolean("superseded")))
+			.query((rs, n) -> stored(rs))
 			.list();
+	}
+
+	/**
+	 * The same rows as a stream over an open cursor, read {@value #EXPORT_FETCH_SIZE} at a time
+	 * (PostgreSQL fetches by cursor only inside a transaction: the caller holds one). Close it.
+	 */
+	java.util.stream.Stream<StoredMeasurement> stream(long kpiId, Instant from, Instant to) {
+		return jdbc.sql(MEASUREMENTS)
+			.withFetchSize(EXPORT_FETCH_SIZE)
+			.params(kpiId, utc(from), utc(to))
+			.query((rs, n) -> stored(rs))
+			.stream();
+	}
+
+	private static StoredMeasurement stored(java.sql.ResultSet rs) throws SQLException {
+		return new StoredMeasurement(rs.getLong("id"), rs.getObject("measured_at", OffsetDateTime.class).toInstant(),
+				rs.getDouble("num_value"), rs.getString("note"), rs.getString("source"), rs.getString("recorded_by"),
+				rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBoolean("superseded"));
 	}
 
 	private static PeriodAggregate period(java.sql.ResultSet rs) throws SQLException {

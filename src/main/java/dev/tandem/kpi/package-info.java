@@ -7,5 +7,5 @@
  * implements. {@link dev.tandem.kpi.KpiFormat} and the chart records are how every module's
  * pages show a KPI.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "KPIs", allowedDependencies = { "org", "problem", "scheduling" })
+@org.springframework.modulith.ApplicationModule(displayName = "KPIs", allowedDependencies = { "org", "problem", "scheduling", "sheet" })
 package dev.tandem.kpi;

@@ -63,6 +63,32 @@ class CheckInStore {
 			.list();
 	}
 
+	/** A cycle's check-ins, newest first, with the titles of their key results and objectives. */
+	java.util.List<CycleCheckIn> ofCycle(long cycleId, int limit, int offset) {
+		return jdbc.sql("""
+				select c.*, kr.title as kr_title, o.id as objective_id, o.title as objective_title
+				from check_in c join key_result kr on kr.id = c.key_result_id join objective o on o.id = kr.objective_id
+				where o.cycle_id = ? order by c.checked_at desc, c.id desc limit ? offset ?""")
+			.params(cycleId, limit, offset)
+			.query((rs, n) -> new CycleCheckIn(view(rs), rs.getLong("objective_id"), rs.getString("objective_title"),
+					rs.getString("kr_title")))
+			.list();
+	}
+
+	/** The latest check-in of each key result of a cycle that has one, by key result id. */
+	java.util.Map<Long, CheckInView> latestOfCycle(long cycleId) {
+		var latest = new java.util.HashMap<Long, CheckInView>();
+		jdbc.sql("""
+				select c.* from check_in c join key_result kr on kr.id = c.key_result_id join objective o on o.id = kr.objective_id
+				where o.cycle_id = ? and not exists (select 1 from check_in later where later.key_result_id = c.key_result_id
+				    and (later.checked_at > c.checked_at or (later.checked_at = c.checked_at and later.id > c.id)))""")
+			.param(cycleId)
+			.query((rs, n) -> view(rs))
+			.list()
+			.forEach(c -> latest.put(c.keyResultId(), c));
+		return latest;
+	}
+
 	CheckInView one(long id) {
 		return jdbc.sql("select * from check_in where id = ?").param(id).query((rs, n) -> view(rs)).single();
 	}

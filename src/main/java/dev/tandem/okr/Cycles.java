@@ -36,9 +36,10 @@ public class Cycles {
 	private final CycleDates dates;
 	private final Permissions permissions;
 	private final ApplicationEventPublisher events;
+	private final CheckInStore checkInStore;
 
 	Cycles(CycleRepository cycles, OkrReader reader, OkrViews views, CycleClosing closing, CycleDates dates,
-			Permissions permissions, ApplicationEventPublisher events) {
+			Permissions permissions, ApplicationEventPublisher events, CheckInStore checkInStore) {
 		this.cycles = cycles;
 		this.reader = reader;
 		this.views = views;
@@ -46,6 +47,7 @@ public class Cycles {
 		this.dates = dates;
 		this.permissions = permissions;
 		this.events = events;
+		this.checkInStore = checkInStore;
 	}
 
 	@Transactional
@@ -148,6 +150,18 @@ public class Cycles {
 			.mapToDouble(Double::doubleValue).average();
 		return new CycleOverview(views.cycle(cycle), score.isPresent() ? Scoring.round(score.getAsDouble()) : null,
 				statuses, objectives.stream().map(OverviewObjective::of).toList());
+	}
+
+	/** A cycle's check-ins, newest first. */
+	public List<CycleCheckIn> checkIns(long id, int limit, int offset) {
+		cycle(id);
+		return checkInStore.ofCycle(id, limit, offset);
+	}
+
+	/** The latest check-in of each of a cycle's key results that has one, by key result id. */
+	public Map<Long, CheckInView> latestCheckIns(long id) {
+		cycle(id);
+		return checkInStore.latestOfCycle(id);
 	}
 
 	Cycle cycle(long id) {

@@ -10,5 +10,5 @@
  * live in {@code okr.web}; what they show of the loop (guardrail alerts, the coach) they ask
  * through {@link dev.tandem.okr.ObjectiveAdvice}, which the loop implements.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "OKRs", allowedDependencies = { "org", "kpi", "problem" })
+@org.springframework.modulith.ApplicationModule(displayName = "OKRs", allowedDependencies = { "org", "kpi", "problem", "sheet" })
 package dev.tandem.okr;

@@ -3,17 +3,21 @@ package dev.tandem.security;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.org.AuditableChange;
 import tools.jackson.core.JacksonException;
@@ -59,8 +63,41 @@ class AuditTrail {
 	}
 
 	List<AuditEventView> events(AuditQuery query) {
-		var where = new ArrayList<String>();
 		var params = new LinkedHashMap<String, Object>();
+		var sql = select(query, params) + " limit :limit offset :offset";
+		params.put("limit", query.limit());
+		params.put("offset", query.offset());
+		return jdbc.sql(sql).params(params).query(this::view).list();
+	}
+
+	/**
+	 * Every entry the query's actor and type select, newest first, handed to {@code each} as a
+	 * cursor reads them (its limit and offset do not apply): an export, never the whole trail in memory.
+	 */
+	@Transactional(readOnly = true)
+	long each(AuditQuery query, Consumer<ExportedEvent> each) {
+		var params = new LinkedHashMap<String, Object>();
+		var count = new long[1];
+		try (var rows = jdbc.sql(select(query, params)).withFetchSize(1000).params(params)
+			.query((rs, n) -> new ExportedEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+					rs.getString("actor"), rs.getString("event_type"), rs.getString("subject"), rs.getString("summary"),
+					rs.getString("before_state"), rs.getString("after_state")))
+			.stream()) {
+			rows.forEach(event -> {
+				each.accept(event);
+				count[0]++;
+			});
+		}
+		return count[0];
+	}
+
+	/** An entry as an export writes it: the stored JSON as text. */
+	record ExportedEvent(long id, Instant at, String actor, String type, String subject, String summary, String before,
+			String after) {
+	}
+
+	private static String select(AuditQuery query, Map<String, Object> params) {
+		var where = new ArrayList<String>();
 		if (query.actor() != null && !query.actor().isBlank()) {
 			where.add("actor = :actor");
 			params.put("actor", query.actor().strip());
@@ -71,12 +108,8 @@ class AuditTrail {
 			params.put("type", query.type().strip());
 			params.put("typePrefix", query.type().strip().replace("\\", "").replace("%", "").replace("_", "\\_") + ".%");
 		}
-		var sql = "select id, occurred_at, actor, event_type, subject, summary, before_state, after_state from audit_event"
-				+ (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-				+ " order by occurred_at desc, id desc limit :limit offset :offset";
-		params.put("limit", query.limit());
-		params.put("offset", query.offset());
-		return jdbc.sql(sql).params(params).query(this::view).list();
+		return "select id, occurred_at, actor, event_type, subject, summary, before_state, after_state from audit_event"
+				+ (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by occurred_at desc, id desc";
 	}
 
 	private AuditEventView view(ResultSet rs, int row) throws SQLException {

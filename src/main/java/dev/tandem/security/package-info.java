@@ -6,5 +6,5 @@
  * {@link dev.tandem.org.Permissions}, which this module feeds with the signed-in person.
  * Depends on the organisation for people, their roles and their teams.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security", allowedDependencies = { "org", "problem", "scheduling" })
+@org.springframework.modulith.ApplicationModule(displayName = "Security", allowedDependencies = { "org", "problem", "scheduling", "sheet" })
 package dev.tandem.security;

@@ -38,6 +38,8 @@ import dev.tandem.org.Organisation;
 import dev.tandem.org.Permissions;
 import dev.tandem.org.PersonView;
 import dev.tandem.problem.FieldProblem;
+import dev.tandem.sheet.ChartImage;
+import dev.tandem.sheet.PdfReports;
 import dev.tandem.problem.ForbiddenException;
 import dev.tandem.problem.InvalidInputException;
 
@@ -62,9 +64,11 @@ class KpiPageController {
 	private final KpiAdvice advice;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final PdfReports reports;
 
 	KpiPageController(Kpis kpis, MeasurementFileImport files, Organisation organisation, Permissions permissions,
-			KpiAdvice advice, Clock clock, ZoneId zone) {
+			KpiAdvice advice, Clock clock, ZoneId zone, PdfReports reports) {
+		this.reports = reports;
 		this.kpis = kpis;
 		this.files = files;
 		this.advice = advice;
@@ -91,6 +95,18 @@ class KpiPageController {
 		fill(kpi, page, model);
 		model.addAttribute("measurement", MeasurementForm.at(LocalDateTime.now(clock.withZone(zone))));
 		return "kpi/kpi";
+	}
+
+	/** The KPI's page as a PDF made on the server: its health, its definition, its chart and the periods' values. */
+	@GetMapping("/kpis/{key}/report.pdf")
+	void pdf(@PathVariable String key, @RequestParam(required = false) Frequency period, Model model,
+			HttpServletResponse response) {
+		var kpi = kpis.get(key);
+		overview(kpi, period, model);
+		var chart = (KpiChart) model.getAttribute("chart");
+		model.addAttribute("image", ChartImage.dataUri(chart.series().get(0).values(), kpi.target(), null));
+		model.addAttribute("team", organisation.findTeam(kpi.team()).orElseThrow());
+		reports.download("kpi/kpi-pdf", model.asMap(), key, response);
 	}
 
 	@PostMapping("/kpis/{key}/measurements")

@@ -14,6 +14,7 @@ import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.PeriodValue;
 import dev.tandem.okr.CycleView;
 import dev.tandem.okr.KeyResultView;
+import dev.tandem.sheet.ChartImage;
 
 /**
  * How a linked key result's KPI moved before, during and after its cycle: its period values
@@ -69,6 +70,11 @@ record ReviewChart(List<String> labels, List<ChartSeries> series, List<List<Char
 
 	private static long length(CycleView cycle) {
 		return ChronoUnit.DAYS.between(cycle.start(), cycle.end()) + 1;
+	}
+
+	/** The chart as an image for a PDF: the KPI's line, the target, the cycle's periods shaded. */
+	String image() {
+		return ChartImage.dataUri(series.get(0).values(), target, zones.stream().map(z -> !z.isEmpty()).toList());
 	}
 
 	public boolean isEmpty() {

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import dev.tandem.okr.CycleView;
 import dev.tandem.okr.Cycles;
 import dev.tandem.okr.ObjectiveView;
 import dev.tandem.okr.Objectives;
+import dev.tandem.sheet.PdfReports;
 
 /**
  * The cycle review: for a closed (or ending) cycle, each objective's grade and key results, its
@@ -37,8 +40,11 @@ class ReviewPageController {
 	private final Kpis kpis;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final PdfReports reports;
 
-	ReviewPageController(Cycles cycles, Objectives objectives, CheckIns checkIns, Kpis kpis, Clock clock, ZoneId zone) {
+	ReviewPageController(Cycles cycles, Objectives objectives, CheckIns checkIns, Kpis kpis, Clock clock, ZoneId zone,
+			PdfReports reports) {
+		this.reports = reports;
 		this.cycles = cycles;
 		this.objectives = objectives;
 		this.checkIns = checkIns;
@@ -49,6 +55,25 @@ class ReviewPageController {
 
 	@GetMapping("/review")
 	String review(@RequestParam(required = false) Long cycle, Model model) {
+		fill(cycle, model);
+		return "okr/review";
+	}
+
+	/** The same review as a PDF made on the server, the charts drawn as images. */
+	@GetMapping("/review/report.pdf")
+	void pdf(@RequestParam long cycle, Model model, HttpServletResponse response) {
+		fill(cycle, model);
+		var images = new HashMap<Long, String>();
+		@SuppressWarnings("unchecked")
+		var charts = (Map<Long, ReviewChart>) model.getAttribute("charts");
+		charts.forEach((kr, chart) -> images.put(kr, chart.image()));
+		model.addAttribute("images", images);
+		var chosen = (CycleView) model.getAttribute("cycle");
+		reports.download("okr/review-pdf", model.asMap(), "review-" + chosen.name().replaceAll("[^\\p{L}\\p{N}.-]+", "-"),
+				response);
+	}
+
+	private void fill(Long cycle, Model model) {
 		var started = cycles.list().stream().filter(c -> c.status() != CycleStatus.PLANNING).toList();
 		var chosen = cycle != null ? cycles.get(cycle) : preferred(started);
 		model.addAttribute("cycles", started);
@@ -56,7 +81,7 @@ class ReviewPageController {
 		model.addAttribute("rubric", checkIns.rubric());
 		if (chosen == null) {
 			model.addAttribute("objectives", List.of());
-			return "okr/review";
+			return;
 		}
 		var list = objectives.list(chosen.id(), null, LIMIT, 0).stream()
 			.sorted(Comparator.comparing((ObjectiveView o) -> o.level().ordinal()).reversed()
@@ -66,7 +91,6 @@ class ReviewPageController {
 		model.addAttribute("charts", charts(chosen, list));
 		var scored = list.stream().filter(o -> o.score() != null).mapToDouble(ObjectiveView::score).average();
 		model.addAttribute("mean", scored.isPresent() ? scored.getAsDouble() : null);
-		return "okr/review";
 	}
 
 	/** The closed cycle that ended last; else the running one that ends first. */

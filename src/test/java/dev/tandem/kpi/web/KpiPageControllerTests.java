@@ -43,6 +43,7 @@ import dev.tandem.org.Role;
 import dev.tandem.org.TeamView;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
+import dev.tandem.sheet.PdfReports;
 import dev.tandem.web.PageSlice;
 
 @WebMvcTest(KpiPageController.class)
@@ -62,6 +63,9 @@ class KpiPageControllerTests {
 
 	@MockitoBean
 	MeasurementFileImport csv;
+
+	@MockitoBean
+	PdfReports reports;
 
 	@MockitoBean
 	Organisation organisation;
