@@ -15,7 +15,11 @@ import dev.tandem.problem.Quoted;
  * headers), or when the person's mapping says so — the mapping wins. Other columns are ignored
  * and listed, so that a preview shows what was left out.
  */
-record ColumnMap(Map<String, Integer> fields, List<String> ignored, List<ImportProblem> problems) {
+record ColumnMap(Map<String, Integer> fields, List<String> ignored, List<ImportProblem> problems, List<SheetColumn> columns) {
+
+	/** A mapping's field for a column to leave out, though its header would match a field. */
+	static final String IGNORE = "ignore";
+
 
 	static String normal(String header) {
 		return header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", "");
@@ -33,7 +37,13 @@ record ColumnMap(Map<String, Integer> fields, List<String> ignored, List<ImportP
 		var problems = new ArrayList<ImportProblem>();
 		mapping.forEach((source, target) -> {
 			var field = byNormal.get(normal(target));
-			if (field == null) {
+			if (normal(target).isEmpty()) {
+				return;
+			}
+			if (normal(target).equals(IGNORE)) {
+				chosen.put(normal(source), null);
+			}
+			else if (field == null) {
 				problems.add(new ImportProblem(0, source, "the mapping names " + Quoted.of(target)
 						+ ", which is not a field; the fields are " + String.join(", ", known)));
 			}
@@ -43,6 +53,7 @@ record ColumnMap(Map<String, Integer> fields, List<String> ignored, List<ImportP
 		});
 		var fields = new LinkedHashMap<String, Integer>();
 		var ignored = new ArrayList<String>();
+		var columns = new ArrayList<SheetColumn>();
 		for (int i = 0; i < header.size(); i++) {
 			var name = header.get(i) == null ? "" : header.get(i).strip();
 			if (name.isEmpty()) {
@@ -53,16 +64,19 @@ record ColumnMap(Map<String, Integer> fields, List<String> ignored, List<ImportP
 					: byNormal.containsKey(normal) ? byNormal.get(normal) : aliases.get(normal);
 			if (field == null) {
 				ignored.add(name);
+				columns.add(new SheetColumn(name, null));
 			}
 			else if (fields.containsKey(field)) {
+				columns.add(new SheetColumn(name, null));
 				problems.add(new ImportProblem(0, name, "is the second column for " + field + " (the first is "
 						+ Quoted.of(header.get(fields.get(field)).strip()) + "); map one of them to another field"));
 			}
 			else {
 				fields.put(field, i);
+				columns.add(new SheetColumn(name, field));
 			}
 		}
-		return new ColumnMap(fields, ignored, problems);
+		return new ColumnMap(fields, ignored, problems, columns);
 	}
 
 	boolean has(String field) {

@@ -11,7 +11,8 @@ import dev.tandem.problem.InvalidInputException;
 /**
  * The person's column mapping, as a request gives it: a JSON object {@code mapping} of the
  * file's header → Tandem's field ({@code {"Objective Name":"objective"}}), and/or parameters
- * {@code map.<field>=<header>} ({@code map.objective=Objective Name}); the second wins.
+ * {@code map.<field>=<header>} ({@code map.objective=Objective Name}), and the page's
+ * {@code column:<header>=<field>}; the later ones win. The field {@code ignore} leaves a column out.
  */
 public final class ColumnMapping {
 
@@ -40,6 +41,10 @@ public final class ColumnMapping {
 		parameters.forEach((name, values) -> {
 			if (name.startsWith("map.") && name.length() > 4 && values.length > 0 && !values[0].isBlank()) {
 				mapping.put(values[0], name.substring(4));
+			}
+			// the import page's mapping step: one choice per header of the file ("" = as matched, "ignore")
+			if (name.startsWith("column:") && name.length() > 7 && values.length > 0) {
+				mapping.put(name.substring(7), values[0]);
 			}
 		});
 		return mapping;

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.tandem.org.Organisation;
+import dev.tandem.org.Permissions;
 import dev.tandem.problem.ConflictException;
+import dev.tandem.problem.ForbiddenException;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
@@ -25,9 +28,20 @@ class ImportRun {
 	static final int MAX_LISTED = 200;
 
 	private final TransactionTemplate transactions;
+	private final Organisation organisation;
+	private final Permissions permissions;
 
-	ImportRun(PlatformTransactionManager transactions) {
+	ImportRun(PlatformTransactionManager transactions, Organisation organisation, Permissions permissions) {
 		this.transactions = new TransactionTemplate(transactions);
+		this.organisation = organisation;
+		this.permissions = permissions;
+	}
+
+	/** Only who may write KPIs or OKRs somewhere may import, or preview an import: a viewer learns nothing from a dry run. */
+	void requireEditor() {
+		if (!permissions.isAdmin() && organisation.teams().stream().noneMatch(team -> permissions.mayEdit(team.id()))) {
+			throw new ForbiddenException("Only an administrator or an editor of a team may import from a spreadsheet.");
+		}
 	}
 
 	/** Runs {@code work}; true when it was committed (no problems, not a dry run). */

@@ -45,7 +45,8 @@ public class KpiSheetImport {
 	}
 
 	public record Report(boolean dryRun, boolean imported, String format, List<PlannedKpi> kpis,
-			List<String> ignoredColumns, List<ImportProblem> problems) {
+			List<String> ignoredColumns, List<SheetColumn> columns,
+			List<ImportProblem> problems) {
 	}
 
 	private final Kpis kpis;
@@ -58,8 +59,14 @@ public class KpiSheetImport {
 		this.run = run;
 	}
 
+	/** Refuses (403) whoever may not import at all: who edits no team and is no administrator. */
+	public void requireImporter() {
+		run.requireEditor();
+	}
+
 	/** Imports the sheet, or with {@code dryRun} only reports; a failed real import throws with every problem. */
 	public Report importSheet(SheetTable sheet, Map<String, String> mapping, boolean dryRun) {
+		run.requireEditor();
 		var columns = ColumnMap.of(sheet.header(), FIELDS, ALIASES, mapping);
 		var problems = new ArrayList<ImportProblem>(columns.problems());
 		REQUIRED.stream().filter(field -> !columns.has(field)).forEach(field -> problems.add(new ImportProblem(0, field,
@@ -93,10 +100,11 @@ public class KpiSheetImport {
 		}
 		boolean imported = run.run(dryRun, problems, attempts -> definitions.forEach(row -> attempts.attempt(row.number(),
 				KpiSheetImport::column, () -> kpis.create(row.definition()))));
+		problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
 		if (!dryRun && !imported) {
 			throw ImportRun.failure(problems);
 		}
-		return new Report(dryRun, imported, sheet.format(), planned, columns.ignored(), problems);
+		return new Report(dryRun, imported, sheet.format(), planned, columns.ignored(), columns.columns(), problems);
 	}
 
 	private record Row(int number, KpiDefinition definition) {

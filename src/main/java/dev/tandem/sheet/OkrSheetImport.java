@@ -65,7 +65,7 @@ public class OkrSheetImport {
 
 	public record Report(boolean dryRun, boolean imported, String format, long cycle, List<PlannedObjective> objectives,
 			List<PlannedKeyResult> keyResults, List<String> kpis, List<Link> links, List<String> ignoredColumns,
-			List<ImportProblem> problems) {
+			List<SheetColumn> columns, List<ImportProblem> problems) {
 	}
 
 	private final Objectives objectives;
@@ -96,6 +96,7 @@ public class OkrSheetImport {
 	}
 
 	public Report importSheet(SheetTable sheet, long cycle, Map<String, String> mapping, boolean dryRun) {
+		run.requireEditor();
 		try {
 			cycles.get(cycle);
 		}
@@ -116,6 +117,7 @@ public class OkrSheetImport {
 		}
 		var order = order(plan, problems);
 		boolean imported = run.run(dryRun, problems, attempts -> write(order, plan, cycle, attempts, problems));
+		problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
 		if (!dryRun && !imported) {
 			throw ImportRun.failure(problems);
 		}
@@ -163,7 +165,7 @@ public class OkrSheetImport {
 			if (type == null && c.text("type") == null) {
 				type = target != null || baseline != null ? KeyResultType.METRIC : KeyResultType.MILESTONE;
 			}
-			var owner = c.text("kr_owner") != null ? c.text("kr_owner") : objective.owner();
+			var owner = c.text("kr_owner") != null ? c.text("kr_owner") : planned.objective.owner();
 			if (owner != null && !people.computeIfAbsent(owner, o -> organisation.findPerson(o).isPresent())) {
 				c.problem(c.text("kr_owner") != null ? "kr_owner" : "owner", "no person " + Quoted.of(owner)
 						+ " exists; an import does not create people: add them first");
@@ -357,9 +359,8 @@ public class OkrSheetImport {
 				}
 			}
 		}
-		problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
 		return new Report(dryRun, imported, sheet.format(), cycle, objectives, keyResults, List.copyOf(kpiKeys), links,
-				columns.ignored(), problems);
+				columns.ignored(), columns.columns(), problems);
 	}
 
 	private static PlannedObjective withoutId(PlannedObjective o) {

@@ -36,11 +36,13 @@ class SheetImportApiController {
 	private final KpiSheetImport kpis;
 	private final OkrSheetImport okrs;
 	private final ObjectMapper mapper;
+	private final ImportRun run;
 
-	SheetImportApiController(KpiSheetImport kpis, OkrSheetImport okrs, ObjectMapper mapper) {
+	SheetImportApiController(KpiSheetImport kpis, OkrSheetImport okrs, ObjectMapper mapper, ImportRun run) {
 		this.kpis = kpis;
 		this.okrs = okrs;
 		this.mapper = mapper;
+		this.run = run;
 	}
 
 	@PostMapping(path = "/kpis", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -64,6 +66,7 @@ class SheetImportApiController {
 
 	private ResponseEntity<KpiSheetImport.Report> kpis(InputStream in, String contentType, boolean dryRun, String mapping,
 			HttpServletRequest request) {
+		run.requireEditor();
 		var columns = ColumnMapping.of(mapping, request.getParameterMap(), mapper);
 		var report = kpis.importSheet(SheetReader.read(in, contentType), columns, dryRun);
 		return ResponseEntity.status(report.imported() ? HttpStatus.CREATED : HttpStatus.OK).body(report);
@@ -91,6 +94,7 @@ class SheetImportApiController {
 
 	private ResponseEntity<OkrSheetImport.Report> okrs(InputStream in, String contentType, long cycle, boolean dryRun,
 			String mapping, HttpServletRequest request) {
+		run.requireEditor();
 		var columns = ColumnMapping.of(mapping, request.getParameterMap(), mapper);
 		var report = okrs.importSheet(SheetReader.read(in, contentType), cycle, columns, dryRun);
 		return ResponseEntity.status(report.imported() ? HttpStatus.CREATED : HttpStatus.OK).body(report);
