@@ -35,18 +35,18 @@ class ImportBrowserTests {
 		var csv = "Objective Name,Accountable,Team,Key Result Name,Start Value,Target Value,Progress\n"
 				+ "Answers within the hour,priya,customer-support,Median first reply under 60 min,95,60,10%\n"
 				+ "Answers within the hour,priya,customer-support,Macros for the top 20 questions,0,20,0%\n";
-		page.getByLabel("File").setInputFiles(new FilePayload("perdoo.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+		page.locator("#import-file").setInputFiles(new FilePayload("perdoo.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview").setExact(true)).click();
 		assertThat(page.locator("#import-problems")).containsText("no column holds owner");
 		assertThat(page.locator("#import-run-button")).isDisabled();
 		assertThat(page.locator("#import-objectives")).containsText("Answers within the hour");
 		browser.check("import-preview-problems");
 
-		page.getByLabel("Accountable").selectOption("owner");
+		page.locator("select[name='column:Accountable']").selectOption("owner");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview again")).click();
 		assertThat(page.locator("#problems-title")).hasText("No problems");
-		assertThat(page.getByLabel("Accountable")).hasValue("owner");
-		assertThat(page.getByLabel("Progress")).hasValue("ignore");
+		assertThat(page.locator("select[name='column:Accountable']")).hasValue("owner");
+		assertThat(page.locator("select[name='column:Progress']")).hasValue("ignore");
 		assertThat(page.locator("#import-key-results tbody tr")).hasCount(2);
 		assertThat(page.locator("#import-run-button")).isEnabled();
 		browser.check("import-preview-clean");
