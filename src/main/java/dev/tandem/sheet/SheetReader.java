@@ -150,7 +150,8 @@ public final class SheetReader {
 
 	/** Commons CSV reads the records; the separator is whichever of , ; and tab the first line uses most. */
 	static SheetTable csv(String text) {
-		var format = CSVFormat.RFC4180.builder().setDelimiter(separator(text)).setIgnoreEmptyLines(true).get();
+		// blank lines are records too (skipped below): a record's position is then where its own line starts
+		var format = CSVFormat.RFC4180.builder().setDelimiter(separator(text)).setIgnoreEmptyLines(false).get();
 		var lines = new LineIndex(text);
 		List<String> header = null;
 		var rows = new ArrayList<SheetTable.Row>();
@@ -165,13 +166,14 @@ public final class SheetReader {
 					header = cells;
 					continue;
 				}
+				var row = new SheetTable.Row(line, cells);
+				if (row.blank()) {
+					continue;
+				}
 				if (rows.size() == MAX_ROWS) {
 					throw tooManyRows();
 				}
-				var row = new SheetTable.Row(line, cells);
-				if (!row.blank()) {
-					rows.add(row);
-				}
+				rows.add(row);
 			}
 		}
 		catch (IOException | UncheckedIOException e) {
