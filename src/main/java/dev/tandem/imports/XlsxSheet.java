@@ -1,4 +1,4 @@
-package dev.tandem.sheet;
+package dev.tandem.imports;
 
 import java.io.File;
 import java.io.IOException;

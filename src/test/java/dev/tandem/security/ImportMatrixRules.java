@@ -21,9 +21,9 @@ import dev.tandem.security.AuthorizationMatrixTests.Rule;
  * page, and a file's rows (here in the fixture's team, even in a dry run) only by its editors —
  * the creation paths' own checks. The templates are for everyone signed in.
  */
-final class SheetMatrixRules {
+final class ImportMatrixRules {
 
-	private SheetMatrixRules() {
+	private ImportMatrixRules() {
 	}
 
 	static final List<Rule> RULES = List.of(

@@ -1,4 +1,4 @@
-package dev.tandem.sheet;
+package dev.tandem.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;

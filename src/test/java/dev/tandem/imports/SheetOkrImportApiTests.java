@@ -1,4 +1,4 @@
-package dev.tandem.sheet;
+package dev.tandem.imports;
 
 import static dev.tandem.TestUsers.admin;
 import static org.assertj.core.api.Assertions.assertThat;

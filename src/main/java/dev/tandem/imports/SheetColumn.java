@@ -1,4 +1,4 @@
-package dev.tandem.sheet;
+package dev.tandem.imports;
 
 /** A header of the file and the field it was matched to; null when the column is left out. */
 public record SheetColumn(String header, String field) {

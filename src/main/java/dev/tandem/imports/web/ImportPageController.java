@@ -1,4 +1,4 @@
-package dev.tandem.sheet.web;
+package dev.tandem.imports.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,10 @@ import dev.tandem.okr.Cycles;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.NotFoundException;
-import dev.tandem.sheet.ColumnMapping;
-import dev.tandem.sheet.KpiSheetImport;
-import dev.tandem.sheet.OkrSheetImport;
-import dev.tandem.sheet.SheetReader;
+import dev.tandem.imports.ColumnMapping;
+import dev.tandem.imports.KpiSheetImport;
+import dev.tandem.imports.OkrSheetImport;
+import dev.tandem.imports.SheetReader;
 
 /**
  * The import page: upload a sheet, match its columns to Tandem's fields, preview what a dry run

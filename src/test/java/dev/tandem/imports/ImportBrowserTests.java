@@ -1,4 +1,4 @@
-package dev.tandem.sheet;
+package dev.tandem.imports;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 

@@ -5,6 +5,6 @@
  * own creation paths — or, in a dry run, only reported. Its page (upload, mapping, preview,
  * import) lives in {@code sheet.web}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Spreadsheets", allowedDependencies = { "kpi", "okr", "org",
+@org.springframework.modulith.ApplicationModule(displayName = "Imports", allowedDependencies = { "kpi", "okr", "org",
 		"problem" })
-package dev.tandem.sheet;
+package dev.tandem.imports;
