@@ -1,7 +1,7 @@
 package dev.tandem.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -12,13 +12,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
 import dev.tandem.kpi.NewMeasurement;
 import dev.tandem.problem.FieldProblem;
 import dev.tandem.problem.InvalidInputException;
 import dev.tandem.problem.Quoted;
 
 /**
- * Reads {@code at,value[,note]} rows (RFC 4180 quoting). A header row is optional and may name
+ * Reads {@code at,value[,note]} rows (RFC 4180 quoting, through Apache Commons CSV). A header row is optional and may name
  * its columns in any order (at, value, note, and a kpi column that must name the file's KPI); it
  * is told from a row by its content — column names, no numbers or dates — wherever it stands
  * before the first row, after a byte order mark, blank lines or {@code #} comment lines.
@@ -37,34 +40,39 @@ final class CsvParser {
 	record Row(int line, NewMeasurement measurement) {
 	}
 
+	/**
+	 * RFC 4180 as Commons CSV reads it, every line a record (blank ones too, so that each
+	 * record's line is known: its last line less the line breaks inside its quoted fields), a
+	 * quote opening a quoted field only at the start of a field, spaces around fields dropped.
+	 */
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false)
+		.setIgnoreSurroundingSpaces(true).setTrailingData(true).get();
+
 	static List<Row> parse(Reader input, String kpi, ZoneId zone) {
 		var rows = new ArrayList<Row>();
 		var problems = new Problems();
 		Columns columns = null;
-		try (var reader = new BufferedReader(input)) {
-			int lineNumber = 0;
-			String line;
-			while ((line = reader.readLine()) != null) {
-				lineNumber++;
-				if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-					line = line.substring(1);
-				}
-				if (line.isBlank() || line.stripLeading().startsWith("#")) {
-					continue;
-				}
-				int startLine = lineNumber;
-				var record = new StringBuilder(line);
-				while (openQuote(record)) {
-					var next = reader.readLine();
-					if (next == null) {
+		try (var parser = CSVParser.parse(withoutByteOrderMark(input), FORMAT)) {
+			var records = parser.iterator();
+			long lastLine = 0;
+			while (true) {
+				List<String> cells;
+				try {
+					if (!records.hasNext()) {
 						break;
 					}
-					lineNumber++;
-					record.append('\n').append(next);
+					cells = records.next().toList();
 				}
-				var cells = split(record);
-				if (cells == null) {
-					problems.add(startLine, "a quoted field is never closed (inside a quoted field, write a quote as two quotes)");
+				catch (UncheckedIOException e) {
+					// only a quoted field left open reads to the end of the file and fails
+					problems.add((int) lastLine + 1,
+							"a quoted field is never closed (inside a quoted field, write a quote as two quotes)");
+					break;
+				}
+				long endLine = parser.getCurrentLineNumber();
+				int startLine = (int) (endLine - lineBreaks(cells));
+				lastLine = endLine;
+				if (cells.size() == 1 && cells.get(0).isBlank() || cells.get(0).stripLeading().startsWith("#")) {
 					continue;
 				}
 				if (Columns.looksLikeHeader(cells)) {
@@ -103,6 +111,20 @@ final class CsvParser {
 			throw new InvalidInputException("file", "has no rows; expected lines of at,value[,note]");
 		}
 		return rows;
+	}
+
+	private static long lineBreaks(List<String> cells) {
+		return cells.stream().mapToLong(cell -> cell.chars().filter(c -> c == '\n').count()).sum();
+	}
+
+	/** The reader past a UTF-8 byte order mark, which CsvText decodes as U+FEFF. */
+	private static Reader withoutByteOrderMark(Reader input) throws IOException {
+		var reader = new PushbackReader(input, 1);
+		int first = reader.read();
+		if (first >= 0 && first != '\uFEFF') {
+			reader.unread(first);
+		}
+		return reader;
 	}
 
 	/** The problems listed so far (at most {@link BulkParser#MAX_PROBLEMS}) and how many there were. */
@@ -179,55 +201,5 @@ final class CsvParser {
 					+ " is not a date or timestamp (2026-11-01, 2026-11-01T09:00 or 2026-11-01T09:00:00Z)");
 			return null;
 		}
-	}
-
-	/** True when the record ends inside a quoted field, so that the next line continues it. */
-	private static boolean openQuote(CharSequence record) {
-		return split(record) == null;
-	}
-
-	/**
-	 * The record's fields, or null when it ends inside a quoted field. A quote opens a quoted field
-	 * only at the start of a field (RFC 4180); elsewhere, as in {@code 27" screen}, it is just a
-	 * character, and must not swallow the following lines into one field.
-	 */
-	private static List<String> split(CharSequence record) {
-		var fields = new ArrayList<String>();
-		var field = new StringBuilder();
-		boolean quoted = false;
-		boolean atStart = true;
-		for (int i = 0; i < record.length(); i++) {
-			char c = record.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"' && atStart) {
-				quoted = true;
-				atStart = false;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-				atStart = true;
-			}
-			else {
-				field.append(c);
-				atStart = atStart && Character.isWhitespace(c);
-			}
-		}
-		if (quoted) {
-			return null;
-		}
-		fields.add(field.toString());
-		return fields;
 	}
 }

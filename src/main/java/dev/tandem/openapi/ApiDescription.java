@@ -40,6 +40,7 @@ class ApiDescription {
 		modules.put("ingest", "Bulk and CSV measurement import");
 		modules.put("okr", "Cycles, objectives, key results and check-ins");
 		modules.put("loop", "Proposals, graduations, guardrail alerts, focus and the coach");
+		modules.put("imports", "Importing OKRs and KPIs from CSV and XLSX spreadsheets");
 		modules.put("security", "API tokens and the audit trail");
 		modules.put("backup", "Online backups of the embedded database");
 		return modules;

@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-	private static final Pattern BULK = Pattern.compile("^/api/(measurements|kpis/[^/]+/measurements(/import)?)$");
+	private static final Pattern BULK = Pattern.compile("^/api/(measurements|kpis/[^/]+/measurements(/import)?|import/(okrs|kpis))$|^/import/(preview|run)$");
 
 	private final long jsonLimit;
 	private final long bulkLimit;
