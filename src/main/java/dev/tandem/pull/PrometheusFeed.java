@@ -83,13 +83,20 @@ class PrometheusFeed implements Feed {
 		var type = data.path("resultType").asString("");
 		var result = data.path("result");
 		if (type.equals("scalar")) {
-			return sample(result);
+			return finite(sample(result));
 		}
 		if (!type.equals("vector")) {
 			throw new FeedException("the expression gives a " + type + ", not a single number; use an instant vector or scalar");
 		}
 		requireOne(result);
-		return sample(result.get(0).path("value"));
+		return finite(sample(result.get(0).path("value")));
+	}
+
+	private static Fetched finite(Fetched sample) {
+		if (!Double.isFinite(sample.value())) {
+			throw new FeedException("the expression's value is " + sample.value() + ", not a finite number");
+		}
+		return sample;
 	}
 
 	private static List<Fetched> range(JsonNode data) {
@@ -130,9 +137,6 @@ class PrometheusFeed implements Feed {
 		}
 		catch (NumberFormatException e) {
 			throw new FeedException("the sample is not a number: " + Quote.of(text));
-		}
-		if (!Double.isFinite(value)) {
-			throw new FeedException("the expression's value is " + text + ", not a finite number");
 		}
 		return new Fetched(Instant.ofEpochMilli(Math.round(at * 1000)), value);
 	}
