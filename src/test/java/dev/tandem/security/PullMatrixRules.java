@@ -40,7 +40,15 @@ final class PullMatrixRules {
 			new Rule("DELETE /api/connections/{id}", ADMINS, f -> delete("/api/connections/" + newConnection(f))),
 			new Rule("POST /api/connections/{id}/test", ADMINS, f -> post("/api/connections/" + newConnection(f) + "/test")),
 			new Rule("POST /api/kpis/{key}/pull", RECORDERS, f -> post("/api/kpis/" + newPullKpi(f) + "/pull")),
-			new Rule("GET /api/kpis/{key}/pulls", SIGNED_IN, f -> get("/api/kpis/" + newPullKpi(f) + "/pulls")));
+			new Rule("GET /api/kpis/{key}/pulls", SIGNED_IN, f -> get("/api/kpis/" + newPullKpi(f) + "/pulls")),
+			new Rule("GET /admin/connections", ADMINS, f -> get("/admin/connections")),
+			// an empty form: 422 for administrators, 403 for the others
+			new Rule("POST /admin/connections", ADMINS, f -> post("/admin/connections")),
+			new Rule("GET /admin/connections/{id}/edit", ADMINS, f -> get("/admin/connections/" + newConnection(f) + "/edit")),
+			new Rule("POST /admin/connections/{id}/edit", ADMINS, f -> post("/admin/connections/" + newConnection(f) + "/edit")),
+			new Rule("POST /admin/connections/{id}/test", ADMINS, f -> post("/admin/connections/" + newConnection(f) + "/test")),
+			new Rule("GET /kpis/{key}/pulls", SIGNED_IN, f -> get("/kpis/" + newPullKpi(f) + "/pulls")),
+			new Rule("POST /kpis/{key}/pull", RECORDERS, f -> post("/kpis/" + newPullKpi(f) + "/pull")));
 
 	private static String connectionJson() {
 		return """
