@@ -41,10 +41,10 @@ class ConnectionPageController {
 
 	/** {@code headers} one "Name: value" a line; {@code removeSecret} drops the stored secret. */
 	record ConnectionForm(String name, ConnectionKind kind, String url, String username, String secret, String headers,
-			String secretHeader, boolean removeSecret) {
+			String secretHeader, Boolean removeSecret) {
 
 		ConnectionInput input() {
-			var secretValue = removeSecret ? "" : secret == null || secret.isEmpty() ? null : secret;
+			var secretValue = Boolean.TRUE.equals(removeSecret) ? "" : secret == null || secret.isEmpty() ? null : secret;
 			return new ConnectionInput(trim(name), kind, trim(url), trim(username), secretValue, headerMap(),
 					trim(secretHeader));
 		}
@@ -70,6 +70,12 @@ class ConnectionPageController {
 			}
 			return new ConnectionForm(view.name(), view.kind(), view.url(), view.username(), null, lines.toString(),
 					view.secretHeader(), false);
+		}
+
+		@Override
+		public String toString() {
+			return "ConnectionForm[name=" + name + ", kind=" + kind + ", url=" + url + ", secret="
+					+ (secret == null || secret.isEmpty() ? "none" : "***") + "]";
 		}
 
 		private static String trim(String text) {
@@ -162,9 +168,8 @@ class ConnectionPageController {
 
 	private String page(Model model, ConnectionForm form, ConnectionView editing) {
 		model.addAttribute("connections", connections.list());
-		// a secret typed into a refused form is not sent back to the browser
-		model.addAttribute("connection", new ConnectionForm(form.name(), form.kind(), form.url(), form.username(), null,
-				form.headers(), form.secretHeader(), form.removeSecret()));
+		// the secret is a password field, which Thymeleaf never fills in: a typed secret is not sent back
+		model.addAttribute("connection", form);
 		model.addAttribute("editing", editing);
 		model.addAttribute("kinds", ConnectionKind.values());
 		return "pull/connections";
