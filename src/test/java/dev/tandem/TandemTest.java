@@ -26,6 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 		"logging.level.dev.tandem=info",
 		// connections' secrets are encrypted with it (pulls)
 		"tandem.secret-key=" + TestUsers.SECRET_KEY,
+		// tests run pulls themselves (PullRuns.runDue, PullJob.run), never behind their backs
+		"tandem.jobs.pulls.cron=-",
 		// every test request comes from 127.0.0.1: the per-address lock is tested on its own
 		"tandem.security.sign-in.max-failures-per-address=0" })
 @Tag("db")

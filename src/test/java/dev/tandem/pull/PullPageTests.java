@@ -77,6 +77,8 @@ class PullPageTests {
 		assertThat(pulled).hasStatus3xxRedirection().flash().containsEntry("notice", "Pulled 1 value.");
 		assertThat(mvc.get().uri("/kpis/" + key + "/pulls").with(user(admin))).hasStatusOk().bodyText()
 			.contains("Feed working").contains("<td>1</td>");
+		assertThat(mvc.get().uri("/kpis/" + key + "/edit").with(user(admin))).hasStatusOk().bodyText()
+			.contains("select 97.5 as value").contains(connection[1]);
 		var viewer = TestUsers.person(organisation, Role.VIEWER);
 		assertThat(mvc.get().uri("/kpis/" + key + "/pulls").with(user(viewer))).hasStatusOk().bodyText()
 			.doesNotContain("Pull now");
