@@ -24,6 +24,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "tandem.demo=false", "tandem.admin.user=" + TestUsers.ADMIN,
 		"tandem.admin.password=" + TestUsers.ADMIN_PASSWORD, "logging.level.root=warn", "spring.main.banner-mode=off",
 		"logging.level.dev.tandem=info",
+		// connections' secrets are encrypted with it (pulls)
+		"tandem.secret-key=" + TestUsers.SECRET_KEY,
+		// tests run pulls themselves (PullRuns.runDue, PullJob.run), never behind their backs
+		"tandem.jobs.pulls.cron=-",
 		// every test request comes from 127.0.0.1: the per-address lock is tested on its own
 		"tandem.security.sign-in.max-failures-per-address=0" })
 @Tag("db")

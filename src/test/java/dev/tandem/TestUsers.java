@@ -23,6 +23,9 @@ public final class TestUsers {
 	/** The password of every person {@link #person} creates. */
 	public static final String PASSWORD = "test-secret-1";
 
+	/** The key test contexts encrypt connection secrets with (32 bytes, base64). */
+	public static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
 	private TestUsers() {
 	}
 

@@ -24,8 +24,11 @@ final class HealthRules {
 		var mode = state.improvingObjective() == null ? Mode.MONITORED : Mode.IMPROVING;
 		var periods = judgedPeriods(kpi, state.recent(), now, zone);
 		if (periods.isEmpty()) {
-			return new KpiHealth(kpi.key(), HealthStatus.NO_DATA, null, null, null, null, Trend.FLAT, 0, mode,
-					state.improvingObjective(), null, null);
+			// a feed that never delivered is as loud as one that stopped
+			var failing = state.pullFailingSince() != null;
+			return new KpiHealth(kpi.key(), failing ? HealthStatus.STALE : HealthStatus.NO_DATA, null, null, null, null,
+					Trend.FLAT, 0, mode, state.improvingObjective(), null,
+					failing ? staleReason(kpi, state, now, zone) : null);
 		}
 		var latest = periods.get(periods.size() - 1);
 		var verdict = judge(kpi, latest, zone);

@@ -36,7 +36,19 @@ public record KpiDefinition(
 		Direction direction, Double target, Double warning, Double lower, Double upper, Double tolerance,
 		Double baseline, LocalDate baselineDate, LocalDate targetDate,
 		@Size(max = 120) List<@Valid @NotNull PeriodThresholds> thresholdsByPeriod,
-		Long version) {
+		Long version, @Valid KpiPull pull) {
+
+	/** A definition without pull settings: every source but PULL. */
+	public KpiDefinition(String key, String name, String description, String team, String owner, Unit unit,
+			String currency, Double min, Double max, String formula, Source source, Frequency frequency,
+			Aggregation aggregation, String category, Indicator indicator, List<String> drivers, Shape shape,
+			Direction direction, Double target, Double warning, Double lower, Double upper, Double tolerance,
+			Double baseline, LocalDate baselineDate, LocalDate targetDate, List<PeriodThresholds> thresholdsByPeriod,
+			Long version) {
+		this(key, name, description, team, owner, unit, currency, min, max, formula, source, frequency, aggregation,
+				category, indicator, drivers, shape, direction, target, warning, lower, upper, tolerance, baseline,
+				baselineDate, targetDate, thresholdsByPeriod, version, null);
+	}
 
 	/** Thresholds in force from a date on; the same shape fields as the KPI's own. */
 	public record PeriodThresholds(@NotNull LocalDate from, Direction direction, Double target, Double warning,

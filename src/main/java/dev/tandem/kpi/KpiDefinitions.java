@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +39,12 @@ class KpiDefinitions {
 	private final Permissions permissions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ObjectProvider<KpiPulls> pulls;
 
 	KpiDefinitions(KpiRepository repository, MeasurementStore store, MeasurementRecorder recorder, KpiHistory history,
 			KpiViews views, KpiPeriods periods, Organisation organisation, Permissions permissions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<KpiPulls> pulls) {
+		this.pulls = pulls;
 		this.repository = repository;
 		this.store = store;
 		this.recorder = recorder;
@@ -62,6 +65,7 @@ class KpiDefinitions {
 		}
 		var now = clock.instant();
 		var kpi = repository.save(toKpi(null, definition, team, null, now, now));
+		savePull(kpi, definition);
 		store.createState(kpi.id(), now);
 		var view = views.of(kpi, store.state(kpi.id()));
 		history.created(kpi.id(), view, now);
@@ -85,6 +89,7 @@ class KpiDefinitions {
 		var before = views.of(existing, store.state(existing.id()));
 		var now = clock.instant();
 		var updated = repository.save(toKpi(existing, definition, team, existing.version(), existing.createdAt(), now));
+		savePull(updated, definition);
 		if (updated.frequency() != existing.frequency()) {
 			periods.rebuild(updated);
 		}
@@ -132,6 +137,26 @@ class KpiDefinitions {
 			.orElseThrow(() -> new InvalidInputException("team", "no team " + Quoted.of(key) + " exists"));
 	}
 
+	/** A PULL KPI's settings go to the pull module; a KPI of another source keeps none. */
+	private void savePull(Kpi kpi, KpiDefinition d) {
+		var store = pulls.getIfAvailable();
+		if (store != null) {
+			store.save(kpi.id(), d.source() == Source.PULL ? d.pull() : null);
+		}
+	}
+
+	private List<FieldProblem> pullProblems(KpiDefinition d) {
+		if (d.source() == Source.PULL && d.pull() == null) {
+			return List.of(new FieldProblem("pull", "a KPI with source PULL needs its pull settings: "
+					+ "{\"connection\": its id or name, \"query\": what to run, \"schedule\"?: a cron}"));
+		}
+		if (d.source() != Source.PULL && d.pull() != null) {
+			return List.of(new FieldProblem("pull", "only a KPI with source PULL has pull settings; set source to PULL "
+					+ "or leave pull out"));
+		}
+		return List.of();
+	}
+
 	/** The definition as a KPI to save, once its owner, its drivers and its rules check out. */
 	private Kpi toKpi(Kpi existing, KpiDefinition d, TeamView team, Long version, Instant createdAt, Instant now) {
 		var problems = new ArrayList<FieldProblem>();
@@ -142,8 +167,13 @@ class KpiDefinitions {
 		var driverKeys = d.drivers() == null ? List.<String>of() : d.drivers();
 		var drivers = repository.findAllByKeyIn(driverKeys).stream().collect(Collectors.toMap(Kpi::key, k -> k));
 		problems.addAll(KpiDefinitionRules.problems(d, drivers));
+		problems.addAll(pullProblems(d));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
+		}
+		var store = pulls.getIfAvailable();
+		if (d.pull() != null && store != null) {
+			store.check(d.pull(), d.frequency());
 		}
 		var seasonal = d.thresholdsByPeriod() == null ? Set.<PeriodThreshold>of()
 				: d.thresholdsByPeriod().stream()

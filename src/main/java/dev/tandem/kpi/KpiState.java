@@ -32,6 +32,11 @@ record KpiState(long kpiId, Instant lastAt, Double lastValue, long pointCount, L
 				pullFailingSince, pullFailure);
 	}
 
+	/** The state with its scheduled pull failing since then for this reason, or, with nulls, no longer failing. */
+	KpiState withPullFailure(Instant since, String failure) {
+		return new KpiState(kpiId, lastAt, lastValue, pointCount, recent, status, improvingObjective, since, failure);
+	}
+
 	/** Compact text for the recent periods: start|count|total|min|max|lastAt|last, separated by ';'. */
 	static String encode(List<PeriodAggregate> periods) {
 		var text = new StringBuilder();

@@ -13,7 +13,19 @@ public record KpiView(long id, String key, String name, String description, Stri
 		Indicator indicator, List<String> drivers, Shape shape, Direction direction, Double target, Double warning,
 		Double lower, Double upper, Double tolerance, Double baseline, LocalDate baselineDate, LocalDate targetDate,
 		List<PeriodThresholdView> thresholdsByPeriod, long version, Instant createdAt, Instant updatedAt,
-		KpiHealth health) {
+		KpiHealth health, KpiPull pull) {
+
+	/** A view without pull settings: every source but PULL. */
+	public KpiView(long id, String key, String name, String description, String team, String owner, Unit unit,
+			String currency, Double min, Double max, String formula, Source source, Frequency frequency,
+			Aggregation aggregation, String category, Indicator indicator, List<String> drivers, Shape shape,
+			Direction direction, Double target, Double warning, Double lower, Double upper, Double tolerance,
+			Double baseline, LocalDate baselineDate, LocalDate targetDate, List<PeriodThresholdView> thresholdsByPeriod,
+			long version, Instant createdAt, Instant updatedAt, KpiHealth health) {
+		this(id, key, name, description, team, owner, unit, currency, min, max, formula, source, frequency, aggregation,
+				category, indicator, drivers, shape, direction, target, warning, lower, upper, tolerance, baseline,
+				baselineDate, targetDate, thresholdsByPeriod, version, createdAt, updatedAt, health, null);
+	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record PeriodThresholdView(LocalDate from, Direction direction, Double target, Double warning, Double lower,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.org.Organisation;
@@ -25,19 +26,22 @@ class KpiViews {
 	private final Organisation organisation;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final ObjectProvider<KpiPulls> pulls;
 
-	KpiViews(KpiRepository repository, KpiReader reader, Organisation organisation, Clock clock, ZoneId zone) {
+	KpiViews(KpiRepository repository, KpiReader reader, Organisation organisation, Clock clock, ZoneId zone,
+			ObjectProvider<KpiPulls> pulls) {
 		this.repository = repository;
 		this.reader = reader;
 		this.organisation = organisation;
 		this.clock = clock;
 		this.zone = zone;
+		this.pulls = pulls;
 	}
 
 	KpiView of(Kpi kpi, KpiState state) {
 		var keys = repository.findAllById(kpi.drivers().stream().map(Kpi.Driver::driverId).toList()).stream()
 			.collect(Collectors.toMap(Kpi::id, Kpi::key));
-		return view(kpi, state, organisation.teamIndex(), owners(List.of(kpi)), keys);
+		return view(kpi, state, organisation.teamIndex(), owners(List.of(kpi)), keys, pulls(List.of(kpi)));
 	}
 
 	/**
@@ -49,9 +53,18 @@ class KpiViews {
 		var owners = owners(kpis);
 		var keys = kpis.size() > 1_000 ? reader.keysById()
 				: reader.keysById(kpis.stream().flatMap(kpi -> kpi.drivers().stream()).map(Kpi.Driver::driverId).toList());
+		var pullSettings = pulls(kpis);
 		return kpis.stream()
-			.map(kpi -> view(kpi, states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())), teams, owners, keys))
+			.map(kpi -> view(kpi, states.getOrDefault(kpi.id(), KpiState.empty(kpi.id())), teams, owners, keys,
+					pullSettings))
 			.toList();
+	}
+
+	/** The pull settings of those KPIs whose source is PULL (read only for them). */
+	private Map<Long, KpiPull> pulls(List<Kpi> kpis) {
+		var pulled = kpis.stream().filter(kpi -> kpi.source() == Source.PULL).map(Kpi::id).toList();
+		var store = pulls.getIfAvailable();
+		return pulled.isEmpty() || store == null ? Map.of() : store.of(pulled);
 	}
 
 	private Map<Long, String> owners(List<Kpi> kpis) {
@@ -59,7 +72,7 @@ class KpiViews {
 	}
 
 	private KpiView view(Kpi kpi, KpiState state, Map<Long, TeamView> teams, Map<Long, String> owners,
-			Map<Long, String> keys) {
+			Map<Long, String> keys, Map<Long, KpiPull> pullSettings) {
 		var t = kpi.thresholds();
 		var seasonal = kpi.thresholdsByPeriod().stream()
 			.sorted(Comparator.comparing(PeriodThreshold::validFrom))
@@ -76,6 +89,6 @@ class KpiViews {
 				kpi.frequency(), kpi.aggregation(), kpi.category(), kpi.indicator(), drivers, kpi.shape(), t.direction(),
 				t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(), t.baselineDate(),
 				t.targetDate(), seasonal, kpi.version(), kpi.createdAt(), kpi.updatedAt(),
-				HealthRules.evaluate(kpi, state, clock.instant(), zone));
+				HealthRules.evaluate(kpi, state, clock.instant(), zone), pullSettings.get(kpi.id()));
 	}
 }

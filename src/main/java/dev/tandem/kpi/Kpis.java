@@ -260,6 +260,42 @@ public class Kpis {
 		return accepted;
 	}
 
+	/** Refuses whoever may not record values of this KPI (a scheduled pull acts as the system and may). */
+	public void requireRecorderOf(String key) {
+		var kpi = kpi(key);
+		permissions.requireRecorderOf(kpi.teamId(), kpi.ownerId());
+	}
+
+	/**
+	 * Records what a scheduled pull fetched, as the API records (one transaction, roll-up, health,
+	 * events), with source PULL and the connection as the recorder; a failing feed is failing no
+	 * more. Not audited one by one: the pull module keeps every run.
+	 */
+	@Transactional
+	public int recordPulled(String key, List<NewMeasurement> measurements, String recordedBy) {
+		var kpi = kpi(key);
+		var state = store.lockStates(List.of(kpi.id())).get(kpi.id());
+		if (state.pullFailingSince() != null) {
+			store.saveStates(List.of(state.withPullFailure(null, null)), clock.instant());
+		}
+		return recorder.record(measurements, i -> "[" + i + "]", Source.PULL, recordedBy, Map.of(key, kpi));
+	}
+
+	/**
+	 * Marks the KPI's feed as failing (since its first failure in a row) with the reason, which
+	 * makes it STALE, also before it has ever had data.
+	 */
+	@Transactional
+	public void pullFailed(String key, String reason) {
+		var kpi = kpi(key);
+		var now = clock.instant();
+		var state = store.lockStates(List.of(kpi.id())).get(kpi.id());
+		var since = state.pullFailingSince() != null ? state.pullFailingSince() : now;
+		var failing = state.withPullFailure(since, reason == null ? null
+				: reason.length() > 500 ? reason.substring(0, 497) + "..." : reason);
+		store.saveStates(List.of(recorder.judge(kpi, failing, now)), now);
+	}
+
 	public List<MeasurementView> measurements(String key, Instant from, Instant to, int limit, int offset) {
 		var kpi = kpi(key);
 		return store.measurements(kpi.id(), from, to, limit, offset).stream()

@@ -43,6 +43,7 @@ class ApiDescription {
 		modules.put("imports", "Importing OKRs and KPIs from CSV and XLSX spreadsheets");
 		modules.put("security", "API tokens and the audit trail");
 		modules.put("backup", "Online backups of the embedded database");
+		modules.put("pull", "Scheduled pulls: connections and runs");
 		return modules;
 	}
 

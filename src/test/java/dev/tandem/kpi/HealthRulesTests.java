@@ -72,6 +72,17 @@ class HealthRulesTests {
 			assertThat(health.improvingObjectiveId()).isEqualTo(42L);
 		}
 
+		@Test
+		void aFeedThatNeverDeliveredIsStaleWithItsReason() {
+			var health = evaluate(higherIsBetter(90, 80).build(),
+					state().pullFailing(Instant.parse("2026-02-27T06:00:00Z"), "connection 'db': the query failed").build(),
+					Instant.parse("2026-03-01T00:00:00Z"));
+
+			assertThat(health.status()).isEqualTo(HealthStatus.STALE);
+			assertThat(health.staleReason()).contains("failing since 2026-02-27").contains("the query failed");
+			assertThat(health.value()).isNull();
+		}
+
 		private KpiHealth evaluate(Kpi kpi, KpiState state, Instant now) {
 			return HealthRules.evaluate(kpi, state, now, ZONE);
 		}

@@ -7,6 +7,7 @@ import dev.tandem.kpi.Aggregation;
 import dev.tandem.kpi.Frequency;
 import dev.tandem.kpi.Indicator;
 import dev.tandem.kpi.KpiDefinition;
+import dev.tandem.kpi.KpiPull;
 import dev.tandem.kpi.KpiView;
 import dev.tandem.kpi.Source;
 import dev.tandem.kpi.Unit;
@@ -38,6 +39,12 @@ public class KpiForm extends ShapeInputs {
 	private List<String> drivers = new ArrayList<>();
 	private List<SeasonalInputs> seasonal = new ArrayList<>();
 	private Long version;
+	/** A PULL KPI's settings (see {@link KpiPull}); sent only with source PULL. */
+	private String pullConnection;
+	private String pullQuery;
+	private String pullValuePath;
+	private String pullTimePath;
+	private String pullSchedule;
 	/** For each seasonal entry sent in the last definition, the form row it came from. */
 	private List<Integer> sentRows = List.of();
 
@@ -73,6 +80,13 @@ public class KpiForm extends ShapeInputs {
 		form.drivers = new ArrayList<>(kpi.drivers());
 		form.seasonal = new ArrayList<>(kpi.thresholdsByPeriod().stream().map(p -> SeasonalInputs.of(kpi.shape(), p)).toList());
 		form.version = kpi.version();
+		if (kpi.pull() != null) {
+			form.pullConnection = kpi.pull().connection();
+			form.pullQuery = kpi.pull().query();
+			form.pullValuePath = kpi.pull().valuePath();
+			form.pullTimePath = kpi.pull().timePath();
+			form.pullSchedule = kpi.pull().schedule();
+		}
 		form.fill(kpi);
 		return form;
 	}
@@ -103,7 +117,9 @@ public class KpiForm extends ShapeInputs {
 				unit == Unit.CURRENCY ? blank(currency) : null, min, max, blank(formula), source, frequency, aggregation,
 				blank(category), indicator, drivers == null ? List.of() : drivers.stream().filter(d -> !d.isBlank()).toList(),
 				getShape(), t.direction(), t.target(), t.warning(), t.lower(), t.upper(), t.tolerance(), t.baseline(),
-				t.baselineDate(), t.targetDate(), entries.isEmpty() ? null : entries, version);
+				t.baselineDate(), t.targetDate(), entries.isEmpty() ? null : entries, version,
+				source == Source.PULL ? new KpiPull(blank(pullConnection), blank(pullQuery), blank(pullValuePath),
+						blank(pullTimePath), blank(pullSchedule)) : null);
 	}
 
 	/** The form's input for a field the API names ("drivers[2]" is the drivers'); null when none shows it. */
@@ -120,6 +136,15 @@ public class KpiForm extends ShapeInputs {
 			return input == null ? null : "seasonal[" + row + "]." + input;
 		}
 		var field = apiField.replaceAll("\\[\\d+\\]$", "");
+		if (field.startsWith("pull")) {
+			return switch (field) {
+				case "pull.connection" -> "pullConnection";
+				case "pull.valuePath" -> "pullValuePath";
+				case "pull.timePath" -> "pullTimePath";
+				case "pull.schedule" -> "pullSchedule";
+				default -> "pullQuery";
+			};
+		}
 		return switch (field) {
 			case "key", "name", "description", "team", "owner", "unit", "currency", "min", "max", "formula", "source", "frequency",
 					"aggregation", "category", "indicator", "drivers" -> field;
@@ -167,4 +192,14 @@ public class KpiForm extends ShapeInputs {
 	public void setSeasonal(List<SeasonalInputs> seasonal) { this.seasonal = seasonal; }
 	public Long getVersion() { return version; }
 	public void setVersion(Long version) { this.version = version; }
+	public String getPullConnection() { return pullConnection; }
+	public void setPullConnection(String pullConnection) { this.pullConnection = pullConnection; }
+	public String getPullQuery() { return pullQuery; }
+	public void setPullQuery(String pullQuery) { this.pullQuery = pullQuery; }
+	public String getPullValuePath() { return pullValuePath; }
+	public void setPullValuePath(String pullValuePath) { this.pullValuePath = pullValuePath; }
+	public String getPullTimePath() { return pullTimePath; }
+	public void setPullTimePath(String pullTimePath) { this.pullTimePath = pullTimePath; }
+	public String getPullSchedule() { return pullSchedule; }
+	public void setPullSchedule(String pullSchedule) { this.pullSchedule = pullSchedule; }
 }
