@@ -3,7 +3,9 @@ package dev.tandem.review;
 import static dev.tandem.TestUsers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -146,6 +148,28 @@ class ReviewApiTests {
 			.isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(14).toString());
 		assertThat(api.put("/api/teams/" + team + "/review-cadence", "{\"cadence\":\"DAILY\"}").exchange())
 			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void theReviewPageShowsTheAgendaAndTakesDecisionsInPlace() {
+		var red = kpi("red", 90, 91, 92);
+		assertThat(mvc.post().uri("/teams/{key}/reviews", team).with(user(owner)).with(csrf()).exchange())
+			.hasStatus3xxRedirection();
+		long review = JsonPath.<Integer>read(ApiFixtures.body(api.get("/api/reviews?team=" + team).exchange()), "$[0].id");
+		var page = mvc.get().uri("/reviews/{id}", review).with(user(owner)).exchange();
+		assertThat(page).hasStatusOk().bodyText()
+			.contains("red &lt;b&gt;", "/kpis/" + red, "data-chart=\"line\"", "Add the decision")
+			.doesNotContain("red <b>");
+		var refused = mvc.post().uri("/reviews/{id}/decisions", review).with(user(owner)).with(csrf())
+			.header("HX-Request", "true").param("action", "Fix <it>").param("owner", owner)
+			.param("due", LocalDate.now(ZoneOffset.UTC).minusDays(2).toString()).exchange();
+		assertThat(refused).hasStatus(422).bodyText().contains("in the past").doesNotContain("<html");
+		var taken = mvc.post().uri("/reviews/{id}/decisions", review).with(user(owner)).with(csrf())
+			.header("HX-Request", "true").param("action", "Fix <it>").param("owner", owner)
+			.param("due", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()).exchange();
+		assertThat(taken).hasStatusOk().bodyText().contains("Fix &lt;it&gt;", "Mark done");
+		var teamPage = mvc.get().uri("/teams/{key}/reviews", team).with(user(owner)).exchange();
+		assertThat(teamPage).hasStatusOk().bodyText().contains("/reviews/" + review, "1 decisions, 1 open");
 	}
 
 	private String ownerOwes() {
