@@ -78,6 +78,35 @@ public class Reviews {
 		return view;
 	}
 
+	/** A decision as it was taken in a review held earlier; its due date may be past by now. */
+	public record PastDecision(String action, String owner, LocalDate due, boolean done) {
+	}
+
+	/**
+	 * A review held earlier, for the demo and imports: the agenda as the data stands now, kept
+	 * with the earlier date, and its decisions as they were taken. Administrators only.
+	 */
+	@Transactional
+	public ReviewView holdPast(String teamKey, java.time.Instant heldAt, String heldBy, List<PastDecision> decisions) {
+		permissions.requireAdmin();
+		var team = team(teamKey);
+		var built = agendas.build(team, null, AgendaBuilder.lookBack(heldAt, cadenceOf(team.id())));
+		long id = store.insertReview(team.id(), heldAt, heldBy, built.agenda(), built.statuses());
+		for (var decision : decisions) {
+			var owner = organisation.person(decision.owner());
+			long decisionId = store.insertDecision(id, decision.action(), owner.id(), decision.due(), heldAt);
+			if (decision.done()) {
+				var stored = store.decision(decisionId).orElseThrow();
+				store.updateDecision(new StoredDecision(decisionId, id, team.id(), stored.action(), owner.id(), stored.due(), true,
+						heldAt.plus(java.time.Duration.ofDays(2)), stored.version(), stored.createdAt()), stored.version(), heldAt);
+			}
+		}
+		var view = get(id);
+		events.publishEvent(new AuditableChange("review.held", String.valueOf(id), "Recorded an earlier KPI review of team "
+				+ team.key(), null, view));
+		return view;
+	}
+
 	public ReviewView get(long id) {
 		var review = review(id);
 		var team = organisation.findTeam(review.teamId()).map(TeamView::key).orElse(null);
