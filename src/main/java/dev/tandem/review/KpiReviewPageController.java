@@ -50,6 +50,16 @@ class KpiReviewPageController {
 	record MiniChart(List<String> labels, List<Map<String, Object>> series) {
 	}
 
+	/** Every team with its cadence, last review and the next one due: the way into the teams' review pages. */
+	@GetMapping("/reviews")
+	String all(Model model) {
+		model.addAttribute("teams", organisation.teams().stream().map(team -> reviews.cadence(team.key())).toList());
+		model.addAttribute("names", organisation.teams().stream()
+			.collect(java.util.stream.Collectors.toMap(dev.tandem.org.TeamView::key, dev.tandem.org.TeamView::name)));
+		model.addAttribute("recent", reviews.list(null, 10, 0));
+		return "review/reviews";
+	}
+
 	@GetMapping("/teams/{key}/reviews")
 	String team(@PathVariable String key, Model model) {
 		var team = organisation.team(key);

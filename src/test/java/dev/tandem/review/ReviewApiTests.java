@@ -170,6 +170,8 @@ class ReviewApiTests {
 		assertThat(taken).hasStatusOk().bodyText().contains("Fix &lt;it&gt;", "Mark done");
 		var teamPage = mvc.get().uri("/teams/{key}/reviews", team).with(user(owner)).exchange();
 		assertThat(teamPage).hasStatusOk().bodyText().contains("/reviews/" + review, "1 decisions, 1 open");
+		assertThat(mvc.get().uri("/reviews").with(user(owner))).hasStatusOk().bodyText()
+			.contains("/teams/" + team + "/reviews", "/reviews/" + review);
 	}
 
 	private String ownerOwes() {

@@ -42,6 +42,7 @@ final class ReviewMatrixRules {
 					f -> json(put("/api/teams/" + f.team + "/review-cadence"), "{\"cadence\":\"WEEKLY\"}")),
 			new Rule("GET /api/me/digest", SIGNED_IN, f -> get("/api/me/digest")),
 			new Rule("POST /api/digests/send", ADMINS, f -> post("/api/digests/send")),
+			new Rule("GET /reviews", SIGNED_IN, f -> get("/reviews")),
 			new Rule("GET /teams/{key}/reviews", SIGNED_IN, f -> get("/teams/" + f.team + "/reviews")),
 			new Rule("POST /teams/{key}/reviews", TEAM_EDITORS, f -> post("/teams/" + f.team + "/reviews")),
 			new Rule("GET /reviews/{id}", SIGNED_IN, f -> get("/reviews/" + newReview(f))),
