@@ -70,6 +70,12 @@ class KpiReviewPageController {
 		return "review/team-reviews";
 	}
 
+	@PostMapping("/teams/{key}/review-cadence")
+	String cadence(@PathVariable String key, @RequestParam(required = false) ReviewCadence cadence) {
+		reviews.setCadence(key, cadence);
+		return "redirect:/teams/" + key + "/reviews";
+	}
+
 	@PostMapping("/teams/{key}/reviews")
 	String start(@PathVariable String key) {
 		return "redirect:/reviews/" + reviews.start(key).id();

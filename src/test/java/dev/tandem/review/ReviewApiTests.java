@@ -170,6 +170,10 @@ class ReviewApiTests {
 		assertThat(taken).hasStatusOk().bodyText().contains("Fix &lt;it&gt;", "Mark done");
 		var teamPage = mvc.get().uri("/teams/{key}/reviews", team).with(user(owner)).exchange();
 		assertThat(teamPage).hasStatusOk().bodyText().contains("/reviews/" + review, "1 decisions, 1 open");
+		assertThat(mvc.post().uri("/teams/{key}/review-cadence", team).with(user(owner)).with(csrf())
+			.param("cadence", "BIWEEKLY")).hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/teams/{key}/reviews", team).with(user(owner))).hasStatusOk().bodyText()
+			.contains("every two weeks");
 		assertThat(mvc.get().uri("/reviews").with(user(owner))).hasStatusOk().bodyText()
 			.contains("/teams/" + team + "/reviews", "/reviews/" + review);
 	}

@@ -44,6 +44,8 @@ final class ReviewMatrixRules {
 			new Rule("POST /api/digests/send", ADMINS, f -> post("/api/digests/send")),
 			new Rule("GET /reviews", SIGNED_IN, f -> get("/reviews")),
 			new Rule("GET /teams/{key}/reviews", SIGNED_IN, f -> get("/teams/" + f.team + "/reviews")),
+			new Rule("POST /teams/{key}/review-cadence", TEAM_EDITORS,
+					f -> post("/teams/" + f.team + "/review-cadence").param("cadence", "WEEKLY")),
 			new Rule("POST /teams/{key}/reviews", TEAM_EDITORS, f -> post("/teams/" + f.team + "/reviews")),
 			new Rule("GET /reviews/{id}", SIGNED_IN, f -> get("/reviews/" + newReview(f))),
 			// an empty form: 422 for those who may decide, 403 for the others
