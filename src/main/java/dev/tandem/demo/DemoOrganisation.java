@@ -19,6 +19,7 @@ import dev.tandem.kpi.Kpis;
 import dev.tandem.loop.Graduations;
 import dev.tandem.loop.GuardrailAlerts;
 import dev.tandem.loop.Proposals;
+import dev.tandem.review.Reviews;
 import dev.tandem.okr.Okrs;
 import dev.tandem.okr.CheckIns;
 import dev.tandem.okr.Cycles;
@@ -55,6 +56,7 @@ class DemoOrganisation implements ApplicationRunner {
 	private final Proposals proposals;
 	private final Graduations graduations;
 	private final GuardrailAlerts alerts;
+	private final Reviews reviews;
 	private final Environment environment;
 	private final StartUpLock lock;
 	private final TransactionTemplate transaction;
@@ -63,7 +65,7 @@ class DemoOrganisation implements ApplicationRunner {
 
 	DemoOrganisation(Organisation organisation, Kpis kpis, Cycles cycles, Objectives objectives, KeyResults keyResults,
 			CheckIns checkIns, Okrs okrs, Proposals proposals, Graduations graduations, GuardrailAlerts alerts,
-			Environment environment, StartUpLock lock, TransactionTemplate transaction, Clock clock, ZoneId zone) {
+			Reviews reviews, Environment environment, StartUpLock lock, TransactionTemplate transaction, Clock clock, ZoneId zone) {
 		this.organisation = organisation;
 		this.kpis = kpis;
 		this.cycles = cycles;
@@ -74,6 +76,7 @@ class DemoOrganisation implements ApplicationRunner {
 		this.proposals = proposals;
 		this.graduations = graduations;
 		this.alerts = alerts;
+		this.reviews = reviews;
 		this.environment = environment;
 		this.lock = lock;
 		this.transaction = transaction;
@@ -100,6 +103,7 @@ class DemoOrganisation implements ApplicationRunner {
 		transaction.executeWithoutResult(status -> load(series, now));
 		// after the commit, as the loop itself would see it; each step is its own transaction
 		new DemoLoop(kpis, proposals, graduations, alerts, okrs, objectives, checkIns, series.thisMorning()).load();
+		new DemoReview(reviews, clock, zone).load();
 		log.info("Loaded the demo organisation in {} ms; sign in as maria / {}", (System.nanoTime() - started) / 1_000_000,
 				PASSWORD);
 	}

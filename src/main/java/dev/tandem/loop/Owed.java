@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +31,12 @@ public class Owed {
 	private final Graduations graduations;
 	private final GuardrailAlerts alerts;
 	private final CoachSettings settings;
+	private final List<OwedContributor> contributors;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	Owed(Cycles cycles, Okrs okrs, Kpis kpis, Proposals proposals, Graduations graduations,
-			GuardrailAlerts alerts, CoachSettings settings, Clock clock, ZoneId zone) {
+			GuardrailAlerts alerts, CoachSettings settings, List<OwedContributor> contributors, Clock clock, ZoneId zone) {
 		this.cycles = cycles;
 		this.okrs = okrs;
 		this.kpis = kpis;
@@ -42,6 +44,7 @@ public class Owed {
 		this.graduations = graduations;
 		this.alerts = alerts;
 		this.settings = settings;
+		this.contributors = contributors;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -86,8 +89,11 @@ public class Owed {
 		myObjectives.forEach(id -> myAlerts.addAll(alerts.list(true, id, Coach.ALL, 0)));
 		var waitingProposals = proposals.waitingForSignedIn();
 		var waitingGraduations = graduations.waitingForSignedIn();
+		var decisions = new ArrayList<OwedContributor.OwedDecision>();
+		contributors.forEach(contributor -> decisions.addAll(contributor.decisionsOwedBy(username)));
 		int total = checkIns.size() + lacking.size() + waitingProposals.size() + waitingGraduations.size()
-				+ myAlerts.size();
-		return new OwedView(username, total, checkIns, lacking, waitingProposals, waitingGraduations, myAlerts);
+				+ myAlerts.size() + decisions.size();
+		return new OwedView(username, total, checkIns, lacking, waitingProposals, waitingGraduations, myAlerts,
+				decisions);
 	}
 }

@@ -44,6 +44,7 @@ class ApiDescription {
 		modules.put("security", "API tokens and the audit trail");
 		modules.put("backup", "Online backups of the embedded database");
 		modules.put("pull", "Scheduled pulls: connections and runs");
+		modules.put("review", "KPI reviews, decisions, check-in reminders and digests");
 		return modules;
 	}
 

@@ -74,6 +74,24 @@ class DemoOrganisationTests {
 	@Autowired
 	Okrs okrs;
 
+	@Autowired
+	dev.tandem.review.Reviews reviews;
+
+	@Test
+	void hasAPastKpiReviewWithAnOverdueDecision() {
+		var held = reviews.list("customer-support", 10, 0);
+		assertThat(held).singleElement().satisfies(summary -> {
+			assertThat(summary.decisions()).isEqualTo(3);
+			assertThat(summary.openDecisions()).isEqualTo(2);
+			assertThat(summary.heldAt()).isBefore(LOADED_AT.minus(Duration.ofDays(7)));
+		});
+		var review = reviews.get(held.get(0).id());
+		assertThat(review.agenda().size()).isPositive();
+		assertThat(review.decisions()).filteredOn(dev.tandem.review.DecisionView::overdue).singleElement()
+			.satisfies(decision -> assertThat(decision.owner()).isEqualTo("lee"));
+		assertThat(reviews.openDecisionsOf("lee")).hasSize(1);
+	}
+
 	@Test
 	void tellsTheSeedsStories() {
 		var uptime = kpis.health("registration-uptime");

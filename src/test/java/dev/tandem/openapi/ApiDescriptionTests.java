@@ -44,9 +44,7 @@ class ApiDescriptionTests {
 	 */
 	static final Set<String> NOT_BUILT_YET = Set.of(
 			// cadence: reviews, decisions, digests, notifications, channels
-			"POST /api/teams/{}/reviews", "GET /api/reviews", "GET /api/reviews/{}", "POST /api/reviews/{}/decisions",
-			"PUT /api/decisions/{}", "GET /api/me/digest", "PUT /api/me/notifications", "GET /api/me/notifications",
-			"POST /api/digests/send", "POST /api/channels", "GET /api/channels", "DELETE /api/channels/{}",
+			"PUT /api/me/notifications", "GET /api/me/notifications", "POST /api/channels", "GET /api/channels", "DELETE /api/channels/{}",
 			"GET /api/channels/{}/deliveries");
 
 	/** "GET /api/kpis/{key}/measurements?from=&to=" and the like; the method is optional in prose. */
