@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -110,8 +111,8 @@ class Outbox {
 
 	/** The newest rows first, optionally only those of one status or one channel. */
 	List<OutboxMessage> list(Status status, Long channelId, int limit, int offset) {
-		return jdbc.sql("select " + COLUMNS + """
-				 from outbox_message
+		return jdbc.sql("select " + COLUMNS + " from outbox_message" + """
+				
 				 where (cast(:status as varchar(16)) is null or status = :status)
 				   and (cast(:channel as bigint) is null or channel_id = :channel)
 				 order by id desc limit :limit offset :offset""")
@@ -128,8 +129,9 @@ class Outbox {
 		return text.length() <= 1000 ? text : text.substring(0, 997) + "...";
 	}
 
+	/** At the columns' precision, microseconds: a database rounds the nanoseconds, which may be later than the instant. */
 	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+		return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

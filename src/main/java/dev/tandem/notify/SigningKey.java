@@ -25,10 +25,10 @@ class SigningKey {
 		if (known == null) {
 			var bytes = new byte[32];
 			new SecureRandom().nextBytes(bytes);
-			jdbc.sql("insert into notify_key (name, value) values ('unsubscribe', ?) on conflict do nothing")
+			jdbc.sql("insert into notify_key (name, key_value) values ('unsubscribe', ?) on conflict do nothing")
 				.param(HexFormat.of().formatHex(bytes))
 				.update();
-			known = jdbc.sql("select value from notify_key where name = 'unsubscribe'").query(String.class).single();
+			known = jdbc.sql("select key_value from notify_key where name = 'unsubscribe'").query(String.class).single();
 			key = known;
 		}
 		return known;

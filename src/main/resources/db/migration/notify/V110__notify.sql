@@ -63,5 +63,5 @@ create index outbox_message_channel_idx on outbox_message (channel_id);
 -- Keys this instance and its siblings share: the unsubscribe links' signing key, made once at first start.
 create table notify_key (
     name  varchar(32)  primary key,
-    value varchar(200) not null
+    key_value varchar(200) not null
 );
