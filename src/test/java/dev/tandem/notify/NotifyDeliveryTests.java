@@ -220,12 +220,16 @@ class NotifyDeliveryTests extends NotifyTestBase {
 				"0123456789abcdef!");
 		assertThat(metadata).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(metadata)).contains("link-local");
-		assertThat(createChannel(team, "SLACK", "https://hooks.example.com/x", "[\"NOT_AN_EVENT\"]", null))
+		var event = createChannel(team, "SLACK", "https://203.0.113.10/x", "[\"NOT_AN_EVENT\"]", null);
+		assertThat(event).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(body(event)).contains("NOT_AN_EVENT");
+		assertThat(createChannel(team, "IRC", "https://203.0.113.10/x", "[\"CYCLE_CLOSED\"]", null))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(createChannel(team, "IRC", "https://hooks.example.com/x", "[\"CYCLE_CLOSED\"]", null))
-			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(createChannel(team, "WEBHOOK", "https://hooks.example.com/x", "[\"CYCLE_CLOSED\"]", null))
-			.as("a webhook needs a secret").hasStatus(HttpStatus.BAD_REQUEST);
+		var unsigned = createChannel(team, "WEBHOOK", "https://203.0.113.10/x", "[\"CYCLE_CLOSED\"]", null);
+		assertThat(unsigned).as("a webhook needs a secret").hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(body(unsigned)).contains("secret");
+		assertThat(createChannel(team, "WEBHOOK", "https://203.0.113.10/x", "[\"CYCLE_CLOSED\"]", "0123456789abcdef!"))
+			.as("the same, well formed").hasStatus(HttpStatus.CREATED);
 		assertThat(mvc.put().uri("/api/me/notifications").with(admin()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"digest\":\"WEEKLY\",\"email\":true,\"events\":[\"KPI_RED\",\"SOMETHING\"]}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
