@@ -42,6 +42,7 @@ class ApiDescription {
 		modules.put("loop", "Proposals, graduations, guardrail alerts, focus and the coach");
 		modules.put("security", "API tokens and the audit trail");
 		modules.put("backup", "Online backups of the embedded database");
+		modules.put("notify", "Notification preferences, chat channels and webhooks, and their deliveries");
 		return modules;
 	}
 

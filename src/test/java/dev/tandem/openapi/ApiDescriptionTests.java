@@ -48,9 +48,8 @@ class ApiDescriptionTests {
 			"POST /api/connections/{}/test", "POST /api/kpis/{}/pull", "GET /api/kpis/{}/pulls",
 			// cadence: reviews, decisions, digests, notifications, channels
 			"POST /api/teams/{}/reviews", "GET /api/reviews", "GET /api/reviews/{}", "POST /api/reviews/{}/decisions",
-			"PUT /api/decisions/{}", "GET /api/me/digest", "PUT /api/me/notifications", "GET /api/me/notifications",
-			"POST /api/digests/send", "POST /api/channels", "GET /api/channels", "DELETE /api/channels/{}",
-			"GET /api/channels/{}/deliveries",
+			"PUT /api/decisions/{}", "GET /api/me/digest",
+			"POST /api/digests/send",
 			// import and export
 			"GET /api/cycles/{}/check-ins", "POST /api/import/okrs", "POST /api/import/kpis");
 

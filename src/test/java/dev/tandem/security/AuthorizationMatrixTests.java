@@ -149,7 +149,7 @@ class AuthorizationMatrixTests {
 
 	/** The matrix with the rules each module keeps beside it. */
 	static List<Rule> rules() {
-		return Stream.of(MATRIX, KpiMatrixRules.RULES, OkrMatrixRules.RULES, WebOkrMatrixRules.RULES, LoopMatrixRules.RULES).flatMap(List::stream).toList();
+		return Stream.of(MATRIX, KpiMatrixRules.RULES, OkrMatrixRules.RULES, WebOkrMatrixRules.RULES, LoopMatrixRules.RULES, NotifyMatrixRules.RULES).flatMap(List::stream).toList();
 	}
 
 	private static Fixture fixture;
