@@ -136,4 +136,58 @@ class NotifyApiTests extends NotifyTestBase {
 			});
 		}
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Test
+	void aGuardrailAlertTellsTheObjectivesOwnerWhoOptedIn() throws Exception {
+		var team = TestUsers.team(organisation);
+		var owner = TestUsers.person(organisation, Role.EDITOR, team);
+		var api = new ApiFixtures(mvc);
+		long cycle = api.cycleAroundToday();
+		var created = api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Faster <support>","level":"TEAM","commitment":"COMMITTED"}"""
+			.formatted(cycle, team, owner)).exchange();
+		long objective = ApiFixtures.id(created);
+		var kpi = TestUsers.unique("kpi");
+		assertThat(api.post("/api/kpis", """
+				{"key":"%s","name":"CSAT","team":"%s","owner":"%s","unit":"PERCENT","source":"API",
+				 "frequency":"DAILY","aggregation":"AVERAGE","indicator":"LAGGING","shape":"THRESHOLD",
+				 "direction":"HIGHER_IS_BETTER","target":90,"warning":80}""".formatted(kpi, team, owner)))
+			.hasStatus(HttpStatus.CREATED);
+		long kpiId = JsonPath.<Number>read(body(api.get("/api/kpis/" + kpi).exchange()), "$.id").longValue();
+		long teamId = organisation.team(team).id();
+		var raisedAt = Instant.now();
+		transaction.executeWithoutResult(status -> events.publishEvent(new dev.tandem.loop.GuardrailAlertRaised(objective,
+				kpiId, teamId, dev.tandem.kpi.HealthStatus.RED, 61.0, raisedAt)));
+
+		long personId = organisation.person(owner).id();
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from outbox_message where person_id = ? and event = 'GUARDRAIL_ALERT'").param(personId)
+			.query(Long.class).single() == 1);
+		delivery.deliverDue(Instant.now());
+		var mails = MAIL.getReceivedMessagesForDomain(owner + "@example.com");
+		assertThat(mails).hasSize(1);
+		assertThat(mails[0].getSubject()).isEqualTo("Guardrail breached: CSAT");
+		assertThat(GreenMailUtil.getWholeMessage(mails[0])).contains("Faster &lt;support&gt;")
+			.contains("https://tandem.example.com/objectives/" + objective);
+
+		// one who opted out of guardrail notices is not told
+		var other = TestUsers.person(organisation, Role.EDITOR, team);
+		assertThat(mvc.put().uri("/api/me/notifications").with(as(other)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"digest\":\"WEEKLY\",\"email\":true,\"events\":[\"KPI_RED\"]}")).hasStatusOk();
+		var second = ApiFixtures.id(api.post("/api/objectives", """
+				{"cycle":%d,"team":"%s","owner":"%s","title":"Other","level":"TEAM","commitment":"COMMITTED"}"""
+			.formatted(cycle, team, other)).exchange());
+		transaction.executeWithoutResult(status -> events.publishEvent(new dev.tandem.loop.GuardrailAlertRaised(second,
+				kpiId, teamId, dev.tandem.kpi.HealthStatus.RED, 61.0, raisedAt)));
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+		assertThat(jdbc.sql("select count(*) from outbox_message where person_id = ?")
+			.param(organisation.person(other).id()).query(Long.class).single()).isZero();
+	}
 }
