@@ -110,6 +110,10 @@ class Channels {
 			.toList();
 	}
 
+	boolean anySubscribed(ChannelEvent event) {
+		return all().stream().anyMatch(channel -> channel.events().contains(event));
+	}
+
 	@Transactional
 	void delete(long id) {
 		var channel = manageable(id);

@@ -39,8 +39,11 @@ class NotifyReactions {
 	private final Kpis kpis;
 	private final Okrs okrs;
 	private final Organisation organisation;
+	private final Channels channels;
 
-	NotifyReactions(OutboxNotifications notifications, Notices notices, Kpis kpis, Okrs okrs, Organisation organisation) {
+	NotifyReactions(OutboxNotifications notifications, Notices notices, Kpis kpis, Okrs okrs, Organisation organisation,
+			Channels channels) {
+		this.channels = channels;
 		this.notifications = notifications;
 		this.notices = notices;
 		this.kpis = kpis;
@@ -52,6 +55,9 @@ class NotifyReactions {
 	void on(KpiHealthChanged changed) {
 		if (changed.from() == changed.to()) {
 			return; // only a run of worsening periods began or ended: not news for a channel
+		}
+		if (changed.to() != HealthStatus.RED && !channels.anySubscribed(ChannelEvent.KPI_HEALTH_CHANGED)) {
+			return; // the common case in a bulk import: nobody to tell, so no KPI to read
 		}
 		var kpi = kpis.find(changed.kpi()).orElse(null);
 		if (kpi == null) {
