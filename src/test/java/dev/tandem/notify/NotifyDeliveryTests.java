@@ -80,10 +80,14 @@ class NotifyDeliveryTests extends NotifyTestBase {
 	void theSameKeyTwiceQueuesOneMessage() throws Exception {
 		var person = TestUsers.person(organisation, Role.MEMBER);
 		var key = TestUsers.unique("once");
+		var sentBefore = meters.find("tandem.outbox.deliveries").tag("kind", "EMAIL").counters().stream()
+			.mapToDouble(c -> c.count()).sum();
 		assertThat(notifications.email(new Email(person, key, "Digest", "Text", null, false))).isTrue();
 		assertThat(notifications.email(new Email(person, key, "Digest", "Text", null, false))).isFalse();
 		delivery.deliverDue(now());
 		assertThat(MAIL.getReceivedMessagesForDomain(person + "@example.com")).hasSize(1);
+		assertThat(meters.find("tandem.outbox.deliveries").tag("kind", "EMAIL").counters().stream()
+			.mapToDouble(c -> c.count()).sum() - sentBefore).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from outbox_message where idempotency_key = ?").param(key).query(Long.class).single())
 			.isEqualTo(1);
 	}
