@@ -20,6 +20,7 @@ import dev.tandem.loop.Graduations;
 import dev.tandem.loop.GuardrailAlerts;
 import dev.tandem.loop.Proposals;
 import dev.tandem.review.Reviews;
+import dev.tandem.notify.NotificationSettings;
 import dev.tandem.okr.Okrs;
 import dev.tandem.okr.CheckIns;
 import dev.tandem.okr.Cycles;
@@ -62,10 +63,13 @@ class DemoOrganisation implements ApplicationRunner {
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final NotificationSettings notifications;
 
 	DemoOrganisation(Organisation organisation, Kpis kpis, Cycles cycles, Objectives objectives, KeyResults keyResults,
 			CheckIns checkIns, Okrs okrs, Proposals proposals, Graduations graduations, GuardrailAlerts alerts,
-			Reviews reviews, Environment environment, StartUpLock lock, TransactionTemplate transaction, Clock clock, ZoneId zone) {
+			Reviews reviews, Environment environment, StartUpLock lock, TransactionTemplate transaction, Clock clock, ZoneId zone,
+			NotificationSettings notifications) {
+		this.notifications = notifications;
 		this.organisation = organisation;
 		this.kpis = kpis;
 		this.cycles = cycles;
@@ -126,6 +130,7 @@ class DemoOrganisation implements ApplicationRunner {
 		person("hana", "Hana Sato", Role.EDITOR, "people-ops");
 		person("luca", "Luca Rossi", Role.EDITOR, "racing");
 		person("olivia", "Olivia Brown", Role.VIEWER, "northwind");
+		DemoNotifications.choose(notifications);
 
 		var today = LocalDate.ofInstant(now, zone);
 		for (var demo : new DemoKpis(series, today).all()) {

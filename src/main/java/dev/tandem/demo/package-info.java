@@ -5,5 +5,5 @@
  * and graded, one running with weekly check-ins), so that every screen has a story.
  * It writes only through the other modules' APIs, so the demo obeys every rule user data does.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "org", "kpi", "okr", "loop", "review", "problem", "scheduling" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "org", "kpi", "okr", "loop", "review", "notify", "problem", "scheduling" })
 package dev.tandem.demo;

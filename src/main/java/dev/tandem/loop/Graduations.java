@@ -99,6 +99,8 @@ public class Graduations {
 				objective.teamId(), owner, kpiId, keyResult.title(), keyResult.unit(),
 				keyResult.direction() == MetricDirection.DECREASE, from, keyResult.current(), GraduationState.OPEN,
 				clock.instant(), null, null, null, null, null, null, null));
+		events.publishEvent(new GraduationProposed(keyResult.id(), objective.id(), objective.teamId(), keyResult.title(),
+				clock.instant()));
 		return true;
 	}
 

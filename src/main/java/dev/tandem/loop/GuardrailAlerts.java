@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +32,11 @@ public class GuardrailAlerts {
 	private final Kpis kpis;
 	private final Organisation organisation;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	GuardrailAlerts(GuardrailAlertStore store, Okrs okrs, Kpis kpis, Organisation organisation, Clock clock) {
+	GuardrailAlerts(GuardrailAlertStore store, Okrs okrs, Kpis kpis, Organisation organisation, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.okrs = okrs;
 		this.kpis = kpis;
@@ -87,6 +91,8 @@ public class GuardrailAlerts {
 				case RAISE -> {
 					store.raise(entry.getKey().objectiveId(), entry.getKey().kpiId(), teams.get(entry.getKey().objectiveId()),
 							health.status(), health.value(), now);
+					events.publishEvent(new GuardrailAlertRaised(entry.getKey().objectiveId(), entry.getKey().kpiId(),
+							teams.get(entry.getKey().objectiveId()), health.status(), health.value(), now));
 					raised++;
 				}
 				case UPDATE -> store.update(alert.id(), health.status(), GuardrailRules.worse(health.status(), alert.worstStatus()),

@@ -110,6 +110,7 @@ public class Proposals {
 			var keyResult = draft.keyResults().get(i);
 			store.insertKeyResult(id, i, byKey.get(keyResult.kpi()).id(), keyResult);
 		}
+		events.publishEvent(new ProposalCreated(id, kpi.key(), teamId, draft.objective(), now));
 		return Optional.of(id);
 	}
 
@@ -177,6 +178,8 @@ public class Proposals {
 		kpis.improving(view.kpi(), objective.id());
 		takeOnDrivers(view, objective.id());
 		var after = get(id);
+		events.publishEvent(new ProposalDecided(id, view.kpi(), proposal.teamId(), true, objective.id(), Actor.current(),
+				clock.instant()));
 		events.publishEvent(new AuditableChange("proposal.accepted", String.valueOf(id), "Accepted the proposal for KPI "
 				+ view.kpi() + " as the draft objective " + Quoted.of(objective.title()), view, after));
 		return after;
@@ -215,6 +218,8 @@ public class Proposals {
 			throw new ConflictException("The proposal for the KPI " + named(before) + " was decided by someone else a moment ago.");
 		}
 		var after = get(id);
+		events.publishEvent(new ProposalDecided(id, after.kpi(), proposal.teamId(), false, null, Actor.current(),
+				clock.instant()));
 		events.publishEvent(new AuditableChange("proposal.dismissed", String.valueOf(id),
 				"Dismissed the proposal for KPI " + after.kpi() + ": " + reason.strip(), before, after));
 		return after;

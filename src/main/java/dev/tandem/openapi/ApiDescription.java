@@ -45,6 +45,7 @@ class ApiDescription {
 		modules.put("backup", "Online backups of the embedded database");
 		modules.put("pull", "Scheduled pulls: connections and runs");
 		modules.put("review", "KPI reviews, decisions, check-in reminders and digests");
+		modules.put("notify", "Notification preferences, chat channels and webhooks, and their deliveries");
 		return modules;
 	}
 

@@ -50,7 +50,9 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/login",
 			"/error",
 			// the API's description (see dev.tandem.openapi): the same for everyone, no data in it
-			"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+			// the signed one-click unsubscribe link of an e-mail (see dev.tandem.notify): the token is the credential
+			"/unsubscribe/**" };
 
 	/** springdoc's Swagger UI, the one page that is not Tandem's own. */
 	private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
@@ -164,6 +166,8 @@ class SecurityConfiguration {
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(formFailure()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// RFC 8058: a mail client unsubscribes with a plain POST to the signed link, which carries no CSRF token
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
 			.headers(this::headers);
 		var people = singleSignOn.getIfAvailable();
 		if (people != null) {

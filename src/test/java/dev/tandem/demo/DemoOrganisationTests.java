@@ -114,6 +114,17 @@ class DemoOrganisationTests {
 		assertThat(kpis.health("average-deal-size").expected()).isNotNull();
 	}
 
+	@Autowired
+	dev.tandem.notify.Notifications notifications;
+
+	@Test
+	void itsPeopleHaveVariedNotificationPreferences() {
+		assertThat(notifications.preferencesOf("maria").digest()).isEqualTo(dev.tandem.notify.Notifications.DigestFrequency.DAILY);
+		assertThat(notifications.preferencesOf("olivia").email()).isFalse();
+		assertThat(notifications.preferencesOf("lee").events())
+			.doesNotContain(dev.tandem.notify.Notifications.PersonalEvent.KPI_RED);
+	}
+
 	@Test
 	void hasAYearOfHistoryAndTheSeedsTeams() {
 		var points = kpis.measurements("registration-uptime", Instant.EPOCH, clock.instant().plus(1, ChronoUnit.DAYS), 10_000, 0);

@@ -150,8 +150,7 @@ class AuthorizationMatrixTests {
 	/** The matrix with the rules each module keeps beside it. */
 	static List<Rule> rules() {
 		return Stream.of(MATRIX, KpiMatrixRules.RULES, OkrMatrixRules.RULES, WebOkrMatrixRules.RULES, LoopMatrixRules.RULES,
-		return Stream.of(MATRIX, KpiMatrixRules.RULES, OkrMatrixRules.RULES, WebOkrMatrixRules.RULES, LoopMatrixRules.RULES,
-				SheetMatrixRules.RULES, ImportMatrixRules.RULES, PullMatrixRules.RULES, ReviewMatrixRules.RULES).flatMap(List::stream).toList();
+				SheetMatrixRules.RULES, ImportMatrixRules.RULES, PullMatrixRules.RULES, ReviewMatrixRules.RULES, NotifyMatrixRules.RULES).flatMap(List::stream).toList();
 	}
 
 	private static Fixture fixture;
