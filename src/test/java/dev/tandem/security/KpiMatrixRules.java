@@ -28,6 +28,7 @@ final class KpiMatrixRules {
 
 	static final List<Rule> RULES = List.of(
 			new Rule("GET /", SIGNED_IN, f -> get("/")),
+			new Rule("GET /dashboard/teams/{key}", SIGNED_IN, f -> get("/dashboard/teams/" + f.team)),
 			new Rule("POST /api/kpis", TEAM_EDITORS,
 					f -> json(post("/api/kpis"), r(f).kpiJson(TestUsers.unique("matrix-kpi")))),
 			new Rule("GET /api/kpis", SIGNED_IN, f -> get("/api/kpis")),
