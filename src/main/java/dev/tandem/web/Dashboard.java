@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.tandem.kpi.HealthStatus;
 import dev.tandem.kpi.KpiView;
@@ -30,6 +31,12 @@ record Dashboard(List<Group> groups, Map<HealthStatus, Integer> counts, int tota
 			return present(team) || status != null || present(category);
 		}
 
+		/** Whether a KPI of this status and category passes the status and category filters (the team is the caller's). */
+		boolean admits(HealthStatus status, String category) {
+			return (this.status == null || status == this.status)
+					&& (!present(this.category) || this.category.equalsIgnoreCase(category));
+		}
+
 		static boolean present(String text) {
 			return text != null && !text.isBlank();
 		}
@@ -45,14 +52,18 @@ record Dashboard(List<Group> groups, Map<HealthStatus, Integer> counts, int tota
 	static final List<HealthStatus> SEVERITY = List.of(HealthStatus.RED, HealthStatus.AMBER, HealthStatus.STALE,
 			HealthStatus.NO_DATA, HealthStatus.GREEN);
 
+	/** Worst status first ({@link #SEVERITY}), then by name, case aside. */
+	static <T> Comparator<T> worstFirst(Function<T, HealthStatus> status, Function<T, String> name) {
+		return Comparator.comparing((T item) -> SEVERITY.indexOf(status.apply(item)))
+			.thenComparing(name, String.CASE_INSENSITIVE_ORDER);
+	}
+
 	static Dashboard of(List<KpiView> kpis, Map<String, List<PeriodValue>> recent, TeamTree tree, Filter filter) {
 		var teamsInFilter = Filter.present(filter.team()) ? below(tree, filter.team()) : null;
 		var shown = kpis.stream()
 			.filter(kpi -> teamsInFilter == null || teamsInFilter.contains(kpi.team()))
-			.filter(kpi -> filter.status() == null || kpi.health().status() == filter.status())
-			.filter(kpi -> !Filter.present(filter.category()) || filter.category().equalsIgnoreCase(kpi.category()))
-			.sorted(Comparator.comparing((KpiView kpi) -> SEVERITY.indexOf(kpi.health().status()))
-				.thenComparing(KpiView::name, String.CASE_INSENSITIVE_ORDER))
+			.filter(kpi -> filter.admits(kpi.health().status(), kpi.category()))
+			.sorted(worstFirst(kpi -> kpi.health().status(), KpiView::name))
 			.toList();
 		var byTeam = new LinkedHashMap<String, List<Tile>>();
 		treeOrder(tree.roots()).forEach(team -> byTeam.put(team.key(), new ArrayList<>()));

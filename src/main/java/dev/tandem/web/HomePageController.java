@@ -1,6 +1,5 @@
 package dev.tandem.web;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -72,10 +71,8 @@ class HomePageController {
 	String team(@PathVariable String key, Dashboard.Filter filter, Model model) {
 		var team = organisation.team(key);
 		var shown = kpis.list(team.key()).stream()
-			.filter(kpi -> filter.status() == null || kpi.health().status() == filter.status())
-			.filter(kpi -> !Dashboard.Filter.present(filter.category()) || filter.category().equalsIgnoreCase(kpi.category()))
-			.sorted(Comparator.comparing((KpiView kpi) -> Dashboard.SEVERITY.indexOf(kpi.health().status()))
-				.thenComparing(KpiView::name, String.CASE_INSENSITIVE_ORDER))
+			.filter(kpi -> filter.admits(kpi.health().status(), kpi.category()))
+			.sorted(Dashboard.worstFirst(kpi -> kpi.health().status(), KpiView::name))
 			.toList();
 		model.addAttribute("tiles", tiles(shown));
 		return "home :: team-tiles";

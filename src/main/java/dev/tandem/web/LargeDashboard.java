@@ -56,10 +56,8 @@ record LargeDashboard(List<Dashboard.Tile> attention, int attentionTotal, Page<T
 		var teamsInFilter = Dashboard.Filter.present(filter.team()) ? Dashboard.below(tree, filter.team()) : null;
 		var shown = all.stream()
 			.filter(kpi -> teamsInFilter == null || teamsInFilter.contains(kpi.team()))
-			.filter(kpi -> filter.status() == null || kpi.health().status() == filter.status())
-			.filter(kpi -> !Dashboard.Filter.present(filter.category()) || filter.category().equalsIgnoreCase(kpi.category()))
-			.sorted(Comparator.comparing((KpiStanding kpi) -> Dashboard.SEVERITY.indexOf(kpi.health().status()))
-				.thenComparing(KpiStanding::name, String.CASE_INSENSITIVE_ORDER))
+			.filter(kpi -> filter.admits(kpi.health().status(), kpi.category()))
+			.sorted(Dashboard.worstFirst(kpi -> kpi.health().status(), KpiStanding::name))
 			.toList();
 		var attention = shown.stream().filter(kpi -> kpi.health().status() != HealthStatus.GREEN).toList();
 		return new Selection(shown, attention.stream().limit(ATTENTION_SHOWN).map(KpiStanding::key).toList(),
