@@ -123,15 +123,10 @@ class KpiReader {
 	}
 
 	/**
-	 * Every KPI with what judging its health and weighing it needs, in four statements (seasonal
-	 * thresholds, states, driver links, definitions) whatever the number of KPIs: no owner, no
-	 * drivers' keys, no description or formula.
+	 * The KPIs of these teams (null: every team's) with what judging their health and weighing it
+	 * needs, in four statements (seasonal thresholds, states, driver links, definitions) whatever
+	 * the number of KPIs: no owner, no drivers' keys, no description or formula.
 	 */
-	List<Standing> forStanding() {
-		return forStanding(null);
-	}
-
-	/** As {@link #forStanding()}, for the KPIs of these teams only (null: every team's). */
 	List<Standing> forStanding(Collection<Long> teamIds) {
 		if (teamIds != null && teamIds.isEmpty()) {
 			return List.of();
